@@ -1,0 +1,86 @@
+// The composition root: the only place that picks implementations for the ports and wires services together.
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { OpentrailConfig } from './config.js';
+import { createLogger } from './logging.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+import { SecretBox } from './crypto/secret-box.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { ensureBootstrapIdentity, type BootstrapIdentity } from './services/bootstrap-identity.js';
+import { HistoryTokenCodec } from './services/history/history-token.js';
+import { Recorder } from './services/recorder.js';
+import { RetentionPruner } from './services/history/retention-pruner.js';
+import type { Services } from './services/services.js';
+import { Authenticator } from './edge/authenticate.js';
+import { CallPipeline } from './edge/call-pipeline.js';
+import { createHttpServer } from './edge/http-server.js';
+import { cloudTrailSurface } from './edge/surfaces/cloudtrail-surface.js';
+
+export interface RunningOpentrail {
+  url: string;
+  port: number;
+  identity: BootstrapIdentity;
+  store: Store;
+  log: Logger;
+  /** Stops taking requests, lets the ones in flight finish, commits everything, releases the store. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  clock?: Clock;
+  log?: Logger;
+}
+
+/** Request bodies above this are refused before any surface sees them. */
+const BODY_LIMIT = 16 * 1024 * 1024;
+
+export async function startOpentrail(config: OpentrailConfig, options: StartOptions = {}): Promise<RunningOpentrail> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(config.logLevel);
+  const dataDir = path.resolve(config.dataDir);
+  const store = await openStore({ dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  try {
+    const secrets = SecretBox.forDataDir(dataDir);
+    const identity = await ensureBootstrapIdentity({ ...config, dataDir }, store.credentials, secrets, clock);
+    const services: Services = {
+      store,
+      clock,
+      retentionDays: config.retentionDays,
+      historyTokens: new HistoryTokenCodec(secrets.derive('lookup-events-next-token')),
+    };
+    const pipeline = new CallPipeline({
+      surfaces: [cloudTrailSurface(services)],
+      authenticator: new Authenticator(store.credentials, secrets, clock),
+      recorder: new Recorder(store.eventLog),
+      clock,
+      log,
+    });
+    const server = createHttpServer({ pipeline, log, bodyLimit: BODY_LIMIT, health: async () => ({ status: 'ok' }) });
+    await server.listen({ host: config.host, port: config.port });
+    const pruner = new RetentionPruner(store.eventLog, clock, config.retentionDays, log);
+    pruner.start();
+    const port = (server.server.address() as AddressInfo).port;
+    return {
+      url: `http://${urlHost(config.host)}:${port}`,
+      port,
+      identity,
+      store,
+      log,
+      async close() {
+        await pruner.stop();
+        await server.close();
+        await store.close();
+      },
+    };
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,68 @@
+// The operator contract (design.md): every setting with its flag, environment variable and default. The CLI and the
+// tests build an OpentrailConfig only through here, so defaults live in one place.
+import { z } from 'zod';
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 4590,
+  dataDir: './.opentrail',
+  logFileInterval: 300,
+  digestInterval: 3600,
+  retentionDays: 90,
+  role: 'all',
+  accountId: '123456789012',
+  logLevel: 'info',
+} as const;
+
+export const ENV = {
+  dataDir: 'OPENTRAIL_DATA_DIR',
+  host: 'OPENTRAIL_HOST',
+  port: 'OPENTRAIL_PORT',
+  logFileInterval: 'OPENTRAIL_LOG_FILE_INTERVAL',
+  digestInterval: 'OPENTRAIL_DIGEST_INTERVAL',
+  retentionDays: 'OPENTRAIL_RETENTION_DAYS',
+  role: 'OPENTRAIL_ROLE',
+  accountId: 'OPENTRAIL_ACCOUNT_ID',
+  accessKeyId: 'OPENTRAIL_ACCESS_KEY_ID',
+  secretAccessKey: 'OPENTRAIL_SECRET_ACCESS_KEY',
+  databaseUrl: 'OPENTRAIL_DATABASE_URL',
+  s3Endpoint: 'OPENTRAIL_S3_ENDPOINT',
+  logLevel: 'OPENTRAIL_LOG_LEVEL',
+} as const;
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const configSchema = z.object({
+  dataDir: z.string().min(1),
+  host: z.string().min(1),
+  port: integer(0, 65535),
+  logFileInterval: integer(1, 86_400),
+  digestInterval: integer(1, 86_400),
+  retentionDays: integer(1, 36_500),
+  role: z.enum(['all', 'api', 'worker']),
+  accountId: z.string().regex(/^\d{12}$/, 'must be 12 digits'),
+  accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'must be 16-128 upper-case letters and digits').optional(),
+  secretAccessKey: z.string().min(16).optional(),
+  databaseUrl: z.string().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+});
+
+export type OpentrailConfig = z.infer<typeof configSchema>;
+
+/** Flags win over environment variables, which win over defaults. */
+export function resolveConfig(
+  flags: Partial<Record<keyof OpentrailConfig, unknown>>,
+  env: NodeJS.ProcessEnv = process.env,
+): OpentrailConfig {
+  const merged: Record<string, unknown> = { ...DEFAULTS };
+  for (const [key, variable] of Object.entries(ENV)) {
+    const value = env[variable];
+    if (value !== undefined && value !== '') merged[key] = value;
+  }
+  for (const [key, value] of Object.entries(flags)) if (value !== undefined) merged[key] = value;
+  const parsed = configSchema.safeParse(merged);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const key = String(issue?.path[0] ?? '');
+  throw new Error(`Invalid setting ${key} (${ENV[key as keyof typeof ENV] ?? key}): ${issue?.message}`);
+}

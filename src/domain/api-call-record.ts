@@ -1,0 +1,75 @@
+// Builds the CloudTrail record of one API call made to opentrail (spec §1.2, §1.5): every always-present member,
+// and the optional ones only when they apply.
+import crypto from 'node:crypto';
+import { EVENT_VERSION, type CloudTrailRecord, type RecordResource, type UserIdentity } from './record.js';
+import { formatEventTime } from './event-time.js';
+
+export interface ApiCallFacts {
+  identity: UserIdentity;
+  accountId: string;
+  region: string;
+  eventSource: string;
+  eventName: string;
+  eventTime: Date;
+  sourceIPAddress: string;
+  userAgent?: string;
+  requestParameters: Record<string, unknown> | null;
+  responseElements: Record<string, unknown> | null;
+  additionalEventData?: Record<string, unknown>;
+  error?: { code: string; message: string };
+  requestId: string;
+  readOnly: boolean;
+  resources?: RecordResource[];
+  /** Data events (S3 object calls) are `false`; everything else here is a management event. */
+  managementEvent?: boolean;
+}
+
+const MAX_SHORT_FIELD = 1024;
+
+export function apiCallRecord(facts: ApiCallFacts): CloudTrailRecord {
+  const management = facts.managementEvent !== false;
+  const record: CloudTrailRecord = {
+    eventVersion: EVENT_VERSION,
+    userIdentity: facts.identity,
+    eventTime: formatEventTime(facts.eventTime),
+    eventSource: facts.eventSource,
+    eventName: facts.eventName,
+    awsRegion: facts.region,
+    sourceIPAddress: facts.sourceIPAddress,
+    eventID: crypto.randomUUID(),
+    eventType: 'AwsApiCall',
+    eventCategory: management ? 'Management' : 'Data',
+  };
+  if (facts.userAgent) record.userAgent = truncate(facts.userAgent);
+  if (facts.error) {
+    record.errorCode = truncate(facts.error.code);
+    record.errorMessage = truncate(facts.error.message);
+  }
+  record.requestParameters = facts.requestParameters;
+  record.responseElements = facts.error ? null : facts.responseElements;
+  if (facts.additionalEventData) record.additionalEventData = facts.additionalEventData;
+  record.requestID = truncate(facts.requestId);
+  record.readOnly = facts.readOnly;
+  if (facts.resources && facts.resources.length > 0) record.resources = facts.resources;
+  record.managementEvent = management;
+  record.recipientAccountId = facts.accountId;
+  return reorder(record);
+}
+
+// Records list their members in CloudTrail's customary order; consumers must not rely on it, but people read them.
+const ORDER = [
+  'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress',
+  'userAgent', 'errorCode', 'errorMessage', 'requestParameters', 'responseElements', 'additionalEventData',
+  'requestID', 'eventID', 'readOnly', 'resources', 'eventType', 'managementEvent', 'recipientAccountId',
+  'eventCategory',
+];
+
+function reorder(record: CloudTrailRecord): CloudTrailRecord {
+  const out: Record<string, unknown> = {};
+  for (const key of ORDER) if (key in record) out[key] = record[key];
+  return out as CloudTrailRecord;
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_SHORT_FIELD ? text.slice(0, MAX_SHORT_FIELD) : text;
+}

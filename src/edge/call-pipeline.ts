@@ -1,0 +1,91 @@
+// The life of one call at the edge (design.md, "The life of one event"): pick the surface, authenticate, run, and
+// commit the call's record before the answer leaves. Refusals of known callers are recorded too.
+import type { Logger } from 'pino';
+import type { EdgeReply, EdgeRequest } from './edge-request.js';
+import type { CallFacts, Surface } from './surface.js';
+import { AuthenticationFailure, claimedSigningName, type Authentication, type Authenticator } from './authenticate.js';
+import { ServiceError, asServiceError } from '../errors/service-error.js';
+import type { Recorder } from '../services/recorder.js';
+import type { Clock } from '../domain/clock.js';
+import { userIdentityOf } from '../domain/caller.js';
+
+export interface PipelineDependencies {
+  surfaces: readonly Surface[];
+  authenticator: Authenticator;
+  recorder: Recorder;
+  clock: Clock;
+  log: Logger;
+}
+
+export class CallPipeline {
+  constructor(private readonly deps: PipelineDependencies) {}
+
+  async handle(request: EdgeRequest): Promise<EdgeReply> {
+    const surface = this.surfaceFor(request);
+    const facts = surface.describe(request);
+    let auth: Authentication | undefined;
+    try {
+      auth = await this.deps.authenticator.authenticate(request);
+      const reply = await surface.invoke({ request, caller: auth.caller, region: auth.region }, facts);
+      return await this.recorded(request, facts, auth, undefined, () => reply, surface);
+    } catch (err) {
+      const known = err instanceof AuthenticationFailure ? err.known : auth;
+      const error = this.serviceError(err, request);
+      const reply = () => surface.errorReply(error, request.requestId);
+      return known ? this.recorded(request, facts, known, error, reply, surface) : reply();
+    }
+  }
+
+  private surfaceFor(request: EdgeRequest): Surface {
+    const surfaces = this.deps.surfaces;
+    const name = claimedSigningName(request);
+    const byName = name === undefined ? undefined : surfaces.find((s) => s.signingNames.includes(name));
+    return byName ?? surfaces.find((s) => s.recognizes(request)) ?? surfaces[0]!;
+  }
+
+  private serviceError(err: unknown, request: EdgeRequest): ServiceError {
+    if (err instanceof AuthenticationFailure) return err.error;
+    if (!(err instanceof ServiceError)) {
+      this.deps.log.error({ err, requestId: request.requestId }, 'unexpected error in a call');
+    }
+    return asServiceError(err);
+  }
+
+  /** Commits the call's record, then hands out the reply; a call that cannot be recorded fails instead. */
+  private async recorded(
+    request: EdgeRequest,
+    facts: CallFacts,
+    auth: Pick<Authentication, 'caller' | 'region'>,
+    error: ServiceError | undefined,
+    reply: () => EdgeReply,
+    surface: Surface,
+  ): Promise<EdgeReply> {
+    try {
+      await this.deps.recorder.recordCall({
+        identity: userIdentityOf(auth.caller),
+        accountId: auth.caller.accountId,
+        region: auth.region,
+        eventSource: facts.eventSource,
+        eventName: facts.eventName,
+        eventTime: this.deps.clock.now(),
+        sourceIPAddress: request.sourceIp,
+        ...(request.userAgent ? { userAgent: request.userAgent } : {}),
+        requestParameters: facts.requestParameters,
+        responseElements: facts.responseElements,
+        ...(facts.additionalEventData ? { additionalEventData: facts.additionalEventData } : {}),
+        ...(error ? { error: { code: error.code, message: error.message } } : {}),
+        requestId: request.requestId,
+        readOnly: facts.readOnly,
+        ...(facts.resources ? { resources: facts.resources } : {}),
+        ...(facts.managementEvent === false ? { managementEvent: false } : {}),
+      });
+    } catch (err) {
+      this.deps.log.error({ err, requestId: request.requestId }, 'could not record a call; answering 503');
+      return surface.errorReply(
+        new ServiceError('ServiceUnavailable', 'The call could not be recorded, so it was not completed. Retry later.'),
+        request.requestId,
+      );
+    }
+    return reply();
+  }
+}

@@ -1,0 +1,37 @@
+// A surface is one AWS service's wire protocol on the shared port (CloudTrail JSON 1.1 now; S3 REST, IAM Query and
+// CloudTrail Data REST-JSON later). The edge pipeline owns authentication and recording; a surface only decodes,
+// dispatches and encodes, and fills in the facts its call's record needs.
+import type { EdgeReply, EdgeRequest } from './edge-request.js';
+import type { ServiceError } from '../errors/service-error.js';
+import type { Caller } from '../domain/caller.js';
+import type { RecordResource } from '../domain/record.js';
+
+/** What a surface learns about a call for its CloudTrail record; filled in as far as the call got. */
+export interface CallFacts {
+  eventSource: string;
+  eventName: string;
+  readOnly: boolean;
+  requestParameters: Record<string, unknown> | null;
+  responseElements: Record<string, unknown> | null;
+  resources?: RecordResource[];
+  additionalEventData?: Record<string, unknown>;
+  managementEvent?: boolean;
+}
+
+export interface CallContext {
+  request: EdgeRequest;
+  caller: Caller;
+  /** From the SigV4 credential scope: one endpoint serves every region. */
+  region: string;
+}
+
+export interface Surface {
+  /** SigV4 signing names whose requests this surface answers. */
+  readonly signingNames: readonly string[];
+  /** Whether an unsigned request looks like one of this surface's, so its error is sent in the right form. */
+  recognizes(request: EdgeRequest): boolean;
+  /** The facts known before authentication: enough to record a refused call. */
+  describe(request: EdgeRequest): CallFacts;
+  invoke(call: CallContext, facts: CallFacts): Promise<EdgeReply>;
+  errorReply(error: ServiceError, requestId: string): EdgeReply;
+}

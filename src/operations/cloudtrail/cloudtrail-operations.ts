@@ -1,0 +1,33 @@
+// The CloudTrail API (2013-11-01): every operation of the model, and which of them opentrail implements. A modelled
+// operation that is not implemented yet answers UnsupportedOperationException, never a fake success.
+import type { Operation } from '../operation.js';
+import { lookupEventsOperation } from './lookup-events.js';
+
+export const CLOUDTRAIL_MODEL_OPERATIONS = [
+  'AddTags', 'CancelQuery', 'CreateChannel', 'CreateDashboard', 'CreateEventDataStore', 'CreateTrail',
+  'DeleteChannel', 'DeleteDashboard', 'DeleteEventDataStore', 'DeleteResourcePolicy', 'DeleteTrail',
+  'DeregisterOrganizationDelegatedAdmin', 'DescribeQuery', 'DescribeTrails', 'DisableFederation',
+  'EnableFederation', 'GenerateQuery', 'GetChannel', 'GetDashboard', 'GetEventConfiguration', 'GetEventDataStore',
+  'GetEventSelectors', 'GetImport', 'GetInsightSelectors', 'GetQueryResults', 'GetResourcePolicy', 'GetTrail',
+  'GetTrailStatus', 'ListChannels', 'ListDashboards', 'ListEventDataStores', 'ListImportFailures', 'ListImports',
+  'ListInsightsData', 'ListInsightsMetricData', 'ListPublicKeys', 'ListQueries', 'ListTags', 'ListTrails',
+  'LookupEvents', 'PutEventConfiguration', 'PutEventSelectors', 'PutInsightSelectors', 'PutResourcePolicy',
+  'RegisterOrganizationDelegatedAdmin', 'RemoveTags', 'RestoreEventDataStore', 'SearchSampleQueries',
+  'StartDashboardRefresh', 'StartEventDataStoreIngestion', 'StartImport', 'StartLogging', 'StartQuery',
+  'StopEventDataStoreIngestion', 'StopImport', 'StopLogging', 'UpdateChannel', 'UpdateDashboard',
+  'UpdateEventDataStore', 'UpdateTrail',
+] as const;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds operations of many shapes
+export const CLOUDTRAIL_OPERATIONS: ReadonlyMap<string, Operation<any, any>> = new Map(
+  [lookupEventsOperation].map((op) => [op.name, op]),
+);
+
+export function isModelledOperation(name: string): boolean {
+  return (CLOUDTRAIL_MODEL_OPERATIONS as readonly string[]).includes(name);
+}
+
+/** Reads are Get*, Describe*, List*, LookupEvents and the query readers (spec §1.5). */
+export function isReadOnlyName(name: string): boolean {
+  return /^(Get|Describe|List|Lookup|Search)/.test(name);
+}

@@ -1,0 +1,31 @@
+// One AWS operation: its wire input shape, what it may fail with, and what its record says about it. Operations
+// take and give wire shapes; the protocol layer around them does the encoding.
+import type { z } from 'zod';
+import type { ErrorCode } from '../errors/catalogue.js';
+import type { RecordResource } from '../domain/record.js';
+import type { CallContext } from '../edge/surface.js';
+import type { Services } from '../services/services.js';
+
+export interface OperationContext extends CallContext {
+  services: Services;
+  now: Date;
+}
+
+export interface Operation<I = unknown, O = unknown> {
+  readonly name: string;
+  readonly readOnly: boolean;
+  /** Member types; a mismatch is a SerializationException, constraint checks belong to `run`. */
+  readonly input: z.ZodType<I>;
+  /** Every modelled error `run` may throw, beside the protocol and auth errors of every call. */
+  readonly errors: readonly ErrorCode[];
+  run(input: I, context: OperationContext): Promise<O>;
+  /** The resources the record lists; none by default. */
+  resources?(input: I, context: OperationContext): RecordResource[];
+  /** The record's `responseElements`; by default writes record their output and reads record null. */
+  responseElements?(output: O): Record<string, unknown> | null;
+}
+
+/** Keeps each operation's input and output types tied together while the registry holds them side by side. */
+export function defineOperation<I, O>(operation: Operation<I, O>): Operation<I, O> {
+  return operation;
+}

@@ -1,0 +1,11 @@
+// The services operations may use, built once by the composition root (src/app.ts).
+import type { Clock } from '../domain/clock.js';
+import type { Store } from '../store/store.js';
+import type { HistoryTokenCodec } from './history/history-token.js';
+
+export interface Services {
+  store: Store;
+  clock: Clock;
+  retentionDays: number;
+  historyTokens: HistoryTokenCodec;
+}
