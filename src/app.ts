@@ -17,12 +17,16 @@ import { Authenticator } from './edge/authenticate.js';
 import { CallPipeline } from './edge/call-pipeline.js';
 import { createHttpServer } from './edge/http-server.js';
 import { cloudTrailSurface } from './edge/surfaces/cloudtrail-surface.js';
+import { S3_MAX_OBJECT_BYTES, s3Surface } from './edge/surfaces/s3-surface.js';
+import { openObjectStore } from './objects/open-object-store.js';
+import type { ObjectStore } from './objects/object-store.js';
 
 export interface RunningOpentrail {
   url: string;
   port: number;
   identity: BootstrapIdentity;
   store: Store;
+  objects: ObjectStore;
   log: Logger;
   /** Stops taking requests, lets the ones in flight finish, commits everything, releases the store. */
   close(): Promise<void>;
@@ -35,29 +39,34 @@ export interface StartOptions {
 
 /** Request bodies above this are refused before any surface sees them. */
 const BODY_LIMIT = 16 * 1024 * 1024;
+/** PUT bodies (S3 PutObject) up to this: the largest object the S3 endpoint takes in one request. */
+const PUT_BODY_LIMIT = S3_MAX_OBJECT_BYTES;
 
 export async function startOpentrail(config: OpentrailConfig, options: StartOptions = {}): Promise<RunningOpentrail> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel);
   const dataDir = path.resolve(config.dataDir);
   const store = await openStore({ dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  let objects: ObjectStore | undefined;
   try {
+    objects = await openObjectStore({ ...config, dataDir });
     const secrets = SecretBox.forDataDir(dataDir);
     const identity = await ensureBootstrapIdentity({ ...config, dataDir }, store.credentials, secrets, clock);
     const services: Services = {
       store,
+      objects,
       clock,
       retentionDays: config.retentionDays,
       historyTokens: new HistoryTokenCodec(secrets.derive('lookup-events-next-token')),
     };
     const pipeline = new CallPipeline({
-      surfaces: [cloudTrailSurface(services)],
+      surfaces: [cloudTrailSurface(services), s3Surface(services)],
       authenticator: new Authenticator(store.credentials, secrets, clock),
       recorder: new Recorder(store.eventLog),
       clock,
       log,
     });
-    const server = createHttpServer({ pipeline, log, bodyLimit: BODY_LIMIT, health: async () => ({ status: 'ok' }) });
+    const server = createHttpServer({ pipeline, log, bodyLimit: BODY_LIMIT, putBodyLimit: PUT_BODY_LIMIT, health: async () => ({ status: 'ok' }) });
     await server.listen({ host: config.host, port: config.port });
     const pruner = new RetentionPruner(store.eventLog, clock, config.retentionDays, log);
     pruner.start();
@@ -67,14 +76,17 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       port,
       identity,
       store,
+      objects,
       log,
       async close() {
         await pruner.stop();
         await server.close();
+        await objects?.close();
         await store.close();
       },
     };
   } catch (err) {
+    await objects?.close();
     await store.close();
     throw err;
   }

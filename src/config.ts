@@ -27,6 +27,9 @@ export const ENV = {
   secretAccessKey: 'OPENTRAIL_SECRET_ACCESS_KEY',
   databaseUrl: 'OPENTRAIL_DATABASE_URL',
   s3Endpoint: 'OPENTRAIL_S3_ENDPOINT',
+  s3AccessKeyId: 'OPENTRAIL_S3_ACCESS_KEY_ID',
+  s3SecretAccessKey: 'OPENTRAIL_S3_SECRET_ACCESS_KEY',
+  s3Region: 'OPENTRAIL_S3_REGION',
   logLevel: 'OPENTRAIL_LOG_LEVEL',
 } as const;
 
@@ -44,6 +47,11 @@ export const configSchema = z.object({
   accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'must be 16-128 upper-case letters and digits').optional(),
   secretAccessKey: z.string().min(16).optional(),
   databaseUrl: z.string().optional(),
+  /** An S3-compatible store for objects instead of the filesystem (path style). */
+  s3Endpoint: z.string().url().optional(),
+  s3AccessKeyId: z.string().min(1).optional(),
+  s3SecretAccessKey: z.string().min(1).optional(),
+  s3Region: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
 });
 

@@ -13,6 +13,8 @@ export interface HttpServerOptions {
   log: Logger;
   /** Largest request body accepted, in bytes. */
   bodyLimit: number;
+  /** Largest PUT body (S3 PutObject carries a whole object); `bodyLimit` when absent. */
+  putBodyLimit?: number;
   health: () => Promise<Record<string, unknown>>;
 }
 
@@ -32,11 +34,9 @@ export function createHttpServer(options: HttpServerOptions) {
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.get('/health', async () => options.health());
-  app.route({
-    method: [...ANY_METHOD],
-    url: '*',
-    handler: async (request, reply) => send(reply, await options.pipeline.handle(edgeRequest(request))),
-  });
+  const handler = async (request: FastifyRequest, reply: FastifyReply) => send(reply, await options.pipeline.handle(edgeRequest(request)));
+  app.route({ method: ANY_METHOD.filter((method) => method !== 'PUT'), url: '*', handler });
+  app.route({ method: 'PUT', url: '*', bodyLimit: options.putBodyLimit ?? options.bodyLimit, handler });
   app.setErrorHandler((error: { code?: string; statusCode?: number }, request, reply) => {
     const failure = frameworkError(error);
     if (failure.fault === 'server') options.log.error({ err: error, requestId: request.id }, 'request failed');

@@ -1,10 +1,12 @@
 // The services operations may use, built once by the composition root (src/app.ts).
 import type { Clock } from '../domain/clock.js';
 import type { Store } from '../store/store.js';
+import type { ObjectStore } from '../objects/object-store.js';
 import type { HistoryTokenCodec } from './history/history-token.js';
 
 export interface Services {
   store: Store;
+  objects: ObjectStore;
   clock: Clock;
   retentionDays: number;
   historyTokens: HistoryTokenCodec;

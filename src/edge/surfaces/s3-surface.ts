@@ -1,0 +1,116 @@
+// The S3 REST surface: path-style requests signed for `s3`, over the ObjectStore port. Each call is recorded as S3's
+// CloudTrail records are: bucket calls as management events, object calls as data events.
+import type { EdgeReply, EdgeRequest } from '../edge-request.js';
+import type { CallContext, CallFacts, Surface } from '../surface.js';
+import type { ServiceError } from '../../errors/service-error.js';
+import type { ObjectStore } from '../../objects/object-store.js';
+import { header } from '../edge-request.js';
+import { S3Error } from './s3/s3-errors.js';
+import { s3ErrorReply, type ErrorContext } from './s3/s3-error-reply.js';
+import { describeS3Call, noteBytes } from './s3/s3-record-facts.js';
+import { authenticationMethod, parseS3Target, resourcePath, type S3Target } from './s3/s3-request.js';
+import { IMPLEMENTED, isDataEvent, isReadOnlyName, routeS3Request, type RouteMatch } from './s3/s3-routes.js';
+
+/**
+ * The largest object one PutObject takes: request bodies are held in memory (SigV4 hashes them before a surface
+ * sees them), so this bounds memory per request. Delivered log files are at most 50 MB compressed.
+ */
+export const S3_MAX_OBJECT_BYTES = 64 * 1024 * 1024;
+
+/** What describe() learned about a request, kept until its answer is built (errorReply has only the request id). */
+interface PendingCall {
+  target: S3Target | undefined;
+  match: RouteMatch;
+  error: ErrorContext;
+}
+
+/** Methods S3 clients send without an X-Amz-Target; POST only with S3's POST subresources. */
+const S3_POST_SUBRESOURCES = ['delete', 'uploads', 'uploadId', 'restore', 'select'];
+
+export function s3Surface(services: { objects: ObjectStore }): Surface {
+  const pending = new Map<string, PendingCall>();
+
+  return {
+    signingNames: ['s3'],
+    recognizes: (request) =>
+      header(request, 'x-amz-target') === undefined &&
+      (['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method) ||
+        (request.method === 'POST' && S3_POST_SUBRESOURCES.some((name) => request.query.has(name)))),
+    describe(request) {
+      const { target, match } = remember(request);
+      const level = target?.level ?? 'service';
+      return describeS3Call(request, target, {
+        name: match.name,
+        readOnly: isReadOnlyName(match.name),
+        dataEvent: isDataEvent(match.name, level),
+      });
+    },
+    async invoke(call: CallContext, facts: CallFacts) {
+      const { request } = call;
+      const { target, match } = pending.get(request.requestId) ?? remember(request);
+      if (!target) throw new S3Error('InvalidURI', "Couldn't parse the specified URI.", { URI: request.path });
+      if (match.kind === 'unimplemented') throw unimplemented(match.name, match.subresource);
+      if (match.kind === 'not-allowed') throw methodNotAllowed(request, target);
+      const reply = await match.operation({
+        request,
+        requestId: request.requestId,
+        caller: call.caller,
+        region: call.region,
+        bucket: target.bucket ?? '',
+        key: target.key ?? '',
+        authentication: authenticationMethod(request),
+        objects: services.objects,
+        facts,
+      });
+      pending.delete(request.requestId);
+      if (typeof reply.body === 'string') noteBytes(facts, 'bytesTransferredOut', Buffer.byteLength(reply.body));
+      return reply;
+    },
+    errorReply(error: ServiceError, requestId: string): EdgeReply {
+      const context = pending.get(requestId)?.error ?? { requestId, resource: '/', head: false, authentication: 'AuthHeader' };
+      pending.delete(requestId);
+      return s3ErrorReply(error, context);
+    },
+  };
+
+  function remember(request: EdgeRequest): PendingCall {
+    const call = planCall(request);
+    pending.set(request.requestId, call);
+    return call;
+  }
+}
+
+function planCall(request: EdgeRequest): PendingCall {
+  const target = parseS3Target(request.path);
+  const match: RouteMatch = target ? routeS3Request(request, target.level) : { kind: 'not-allowed', name: 'UnknownOperation' };
+  const error: ErrorContext = {
+    requestId: request.requestId,
+    resource: resourcePath(target),
+    head: request.method === 'HEAD',
+    authentication: authenticationMethod(request),
+  };
+  return { target, match, error };
+}
+
+function unimplemented(name: string, subresource: string | undefined): S3Error {
+  const what = subresource ? `${name} (the ?${subresource} subresource)` : name;
+  const multipart = ['CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload'].includes(name)
+    ? ' The AWS CLI uploads files above its multipart_threshold (8 MB by default) in parts: raise it, e.g. `aws configure set default.s3.multipart_threshold 64MB`.'
+    : '';
+  return new S3Error(
+    'NotImplemented',
+    `opentrail's S3 endpoint does not implement ${what}. It implements ${IMPLEMENTED.join(', ')}.${multipart}`,
+  );
+}
+
+function methodNotAllowed(request: EdgeRequest, target: S3Target): S3Error {
+  const resourceType = { service: 'SERVICE', bucket: 'BUCKET', object: 'OBJECT' }[target.level];
+  return new S3Error('MethodNotAllowed', 'The specified method is not allowed against this resource.', {
+    Method: request.method,
+    ResourceType: resourceType,
+  }, { allow: allowedMethods(target) });
+}
+
+function allowedMethods(target: S3Target): string {
+  return target.level === 'service' ? 'GET' : target.level === 'bucket' ? 'GET, HEAD, PUT, DELETE, POST' : 'GET, HEAD, PUT, DELETE';
+}

@@ -1,0 +1,28 @@
+// Picks the ObjectStore backend from the configuration: an S3-compatible store when OPENTRAIL_S3_ENDPOINT is set,
+// otherwise the filesystem under `<data-dir>/objects/`.
+import path from 'node:path';
+import type { ObjectStore } from './object-store.js';
+import { FsObjectStore } from './fs/fs-object-store.js';
+import { S3ObjectStore } from './s3/s3-object-store.js';
+
+export interface ObjectStoreSettings {
+  dataDir: string;
+  s3Endpoint?: string;
+  s3AccessKeyId?: string;
+  s3SecretAccessKey?: string;
+  s3Region?: string;
+}
+
+export async function openObjectStore(settings: ObjectStoreSettings): Promise<ObjectStore> {
+  if (!settings.s3Endpoint) return FsObjectStore.open(path.join(settings.dataDir, 'objects'));
+  if (Boolean(settings.s3AccessKeyId) !== Boolean(settings.s3SecretAccessKey)) {
+    throw new Error('Set both OPENTRAIL_S3_ACCESS_KEY_ID and OPENTRAIL_S3_SECRET_ACCESS_KEY, or neither (then the AWS SDK finds credentials).');
+  }
+  return new S3ObjectStore({
+    endpoint: settings.s3Endpoint,
+    ...(settings.s3Region ? { region: settings.s3Region } : {}),
+    ...(settings.s3AccessKeyId && settings.s3SecretAccessKey
+      ? { credentials: { accessKeyId: settings.s3AccessKeyId, secretAccessKey: settings.s3SecretAccessKey } }
+      : {}),
+  });
+}
