@@ -30,8 +30,9 @@ export class CallPipeline {
       return await this.recorded(request, facts, auth, undefined, () => reply, surface);
     } catch (err) {
       const known = err instanceof AuthenticationFailure ? err.known : auth;
-      const error = this.serviceError(err, request);
-      const reply = () => surface.errorReply(error, request.requestId);
+      const raw = this.serviceError(err, request);
+      const error = surface.protocolError?.(raw, request) ?? raw;
+      const reply = () => surface.errorReply(error, request);
       return known ? this.recorded(request, facts, known, error, reply, surface) : reply();
     }
   }
@@ -81,10 +82,8 @@ export class CallPipeline {
       });
     } catch (err) {
       this.deps.log.error({ err, requestId: request.requestId }, 'could not record a call; answering 503');
-      return surface.errorReply(
-        new ServiceError('ServiceUnavailable', 'The call could not be recorded, so it was not completed. Retry later.'),
-        request.requestId,
-      );
+      const unavailable = new ServiceError('ServiceUnavailable', 'The call could not be recorded, so it was not completed. Retry later.');
+      return surface.errorReply(surface.protocolError?.(unavailable, request) ?? unavailable, request);
     }
     return reply();
   }

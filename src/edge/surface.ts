@@ -33,5 +33,10 @@ export interface Surface {
   /** The facts known before authentication: enough to record a refused call. */
   describe(request: EdgeRequest): CallFacts;
   invoke(call: CallContext, facts: CallFacts): Promise<EdgeReply>;
-  errorReply(error: ServiceError, requestId: string): EdgeReply;
+  /**
+   * The error under the name this protocol gives it (S3 calls a bad signature SignatureDoesNotMatch): both the
+   * reply and the call's record carry it, as AWS records each service's own codes. Identity when absent.
+   */
+  protocolError?(error: ServiceError, request: EdgeRequest): ServiceError;
+  errorReply(error: ServiceError, request: EdgeRequest): EdgeReply;
 }

@@ -40,12 +40,12 @@ export function cloudTrailSurface(services: Services): Surface {
       const parsed = operation.input.safeParse(body);
       if (!parsed.success) throw serializationError(parsed.error);
       const context = { ...call, services, now: services.clock.now() };
-      if (operation.resources) facts.resources = operation.resources(parsed.data, context);
+      if (operation.resources) facts.resources = await operation.resources(parsed.data, context);
       const output = await operation.run(parsed.data, context);
       facts.responseElements = recordedResponse(operation, output);
       return jsonReply(output, call.request.requestId);
     },
-    errorReply: jsonErrorReply,
+    errorReply: (error, request) => jsonErrorReply(error, request.requestId),
   };
 }
 

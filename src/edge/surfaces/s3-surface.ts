@@ -6,7 +6,7 @@ import type { ServiceError } from '../../errors/service-error.js';
 import type { ObjectStore } from '../../objects/object-store.js';
 import { header } from '../edge-request.js';
 import { S3Error } from './s3/s3-errors.js';
-import { s3ErrorReply, type ErrorContext } from './s3/s3-error-reply.js';
+import { asS3Error, s3ErrorReply, type ErrorContext } from './s3/s3-error-reply.js';
 import { describeS3Call, noteBytes } from './s3/s3-record-facts.js';
 import { authenticationMethod, parseS3Target, resourcePath, type S3Target } from './s3/s3-request.js';
 import { IMPLEMENTED, isDataEvent, isReadOnlyName, routeS3Request, type RouteMatch } from './s3/s3-routes.js';
@@ -17,8 +17,8 @@ import { IMPLEMENTED, isDataEvent, isReadOnlyName, routeS3Request, type RouteMat
  */
 export const S3_MAX_OBJECT_BYTES = 64 * 1024 * 1024;
 
-/** What describe() learned about a request, kept until its answer is built (errorReply has only the request id). */
-interface PendingCall {
+/** What the request names: parsed again wherever needed, since that is cheaper than keeping it per request. */
+interface PlannedCall {
   target: S3Target | undefined;
   match: RouteMatch;
   error: ErrorContext;
@@ -28,8 +28,6 @@ interface PendingCall {
 const S3_POST_SUBRESOURCES = ['delete', 'uploads', 'uploadId', 'restore', 'select'];
 
 export function s3Surface(services: { objects: ObjectStore }): Surface {
-  const pending = new Map<string, PendingCall>();
-
   return {
     signingNames: ['s3'],
     recognizes: (request) =>
@@ -37,7 +35,7 @@ export function s3Surface(services: { objects: ObjectStore }): Surface {
       (['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method) ||
         (request.method === 'POST' && S3_POST_SUBRESOURCES.some((name) => request.query.has(name)))),
     describe(request) {
-      const { target, match } = remember(request);
+      const { target, match } = planCall(request);
       const level = target?.level ?? 'service';
       return describeS3Call(request, target, {
         name: match.name,
@@ -47,7 +45,7 @@ export function s3Surface(services: { objects: ObjectStore }): Surface {
     },
     async invoke(call: CallContext, facts: CallFacts) {
       const { request } = call;
-      const { target, match } = pending.get(request.requestId) ?? remember(request);
+      const { target, match } = planCall(request);
       if (!target) throw new S3Error('InvalidURI', "Couldn't parse the specified URI.", { URI: request.path });
       if (match.kind === 'unimplemented') throw unimplemented(match.name, match.subresource);
       if (match.kind === 'not-allowed') throw methodNotAllowed(request, target);
@@ -62,25 +60,15 @@ export function s3Surface(services: { objects: ObjectStore }): Surface {
         objects: services.objects,
         facts,
       });
-      pending.delete(request.requestId);
       if (typeof reply.body === 'string') noteBytes(facts, 'bytesTransferredOut', Buffer.byteLength(reply.body));
       return reply;
     },
-    errorReply(error: ServiceError, requestId: string): EdgeReply {
-      const context = pending.get(requestId)?.error ?? { requestId, resource: '/', head: false, authentication: 'AuthHeader' };
-      pending.delete(requestId);
-      return s3ErrorReply(error, context);
-    },
+    protocolError: (error: ServiceError, request: EdgeRequest) => asS3Error(error, planCall(request).error),
+    errorReply: (error: ServiceError, request: EdgeRequest): EdgeReply => s3ErrorReply(error, planCall(request).error),
   };
-
-  function remember(request: EdgeRequest): PendingCall {
-    const call = planCall(request);
-    pending.set(request.requestId, call);
-    return call;
-  }
 }
 
-function planCall(request: EdgeRequest): PendingCall {
+function planCall(request: EdgeRequest): PlannedCall {
   const target = parseS3Target(request.path);
   const match: RouteMatch = target ? routeS3Request(request, target.level) : { kind: 'not-allowed', name: 'UnknownOperation' };
   const error: ErrorContext = {

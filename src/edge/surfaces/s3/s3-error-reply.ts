@@ -37,7 +37,7 @@ export function s3ErrorReply(error: ServiceError, context: ErrorContext): EdgeRe
   return xmlReply(context.requestId, body, s3.status, s3.headers);
 }
 
-function asS3Error(error: ServiceError, context: ErrorContext): S3Error {
+export function asS3Error(error: ServiceError, context: ErrorContext): S3Error {
   if (error instanceof S3Error) return error;
   const query = context.authentication === 'QueryString';
   switch (error.code) {
