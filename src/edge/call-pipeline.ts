@@ -37,6 +37,12 @@ export class CallPipeline {
     }
   }
 
+  /** Answers a request refused before it reached a surface (unreadable or oversized), in that surface's protocol. */
+  refuse(request: EdgeRequest, raw: ServiceError): EdgeReply {
+    const surface = this.surfaceFor(request);
+    return surface.errorReply(surface.protocolError?.(raw, request) ?? raw, request);
+  }
+
   private surfaceFor(request: EdgeRequest): Surface {
     const surfaces = this.deps.surfaces;
     const name = claimedSigningName(request);

@@ -6,7 +6,6 @@ import type { Logger } from 'pino';
 import type { EdgeReply, EdgeRequest } from './edge-request.js';
 import type { CallPipeline } from './call-pipeline.js';
 import { ServiceError } from '../errors/service-error.js';
-import { jsonErrorReply } from './protocols/json-rpc.js';
 
 export interface HttpServerOptions {
   pipeline: CallPipeline;
@@ -22,8 +21,8 @@ const ANY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] 
 
 export function createHttpServer(options: HttpServerOptions) {
   const app = Fastify({
-    loggerInstance: options.log,
-    disableRequestLogging: true,
+    // Requests are logged once each by the onResponse hook below, in opentrail's own fields.
+    logger: false,
     genReqId: () => crypto.randomUUID(),
     bodyLimit: options.bodyLimit,
     return503OnClosing: true,
@@ -40,7 +39,7 @@ export function createHttpServer(options: HttpServerOptions) {
   app.setErrorHandler((error: { code?: string; statusCode?: number }, request, reply) => {
     const failure = frameworkError(error);
     if (failure.fault === 'server') options.log.error({ err: error, requestId: request.id }, 'request failed');
-    return send(reply, jsonErrorReply(failure, request.id));
+    return send(reply, options.pipeline.refuse(edgeRequest(request), failure));
   });
   app.addHook('onResponse', async (request, reply) => {
     options.log.info(

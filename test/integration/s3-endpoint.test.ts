@@ -518,3 +518,17 @@ describe('over an external S3-compatible store (OPENTRAIL_S3_ENDPOINT)', () => {
     }
   });
 });
+
+describe('requests refused before they reach the S3 surface', () => {
+  it('answers an oversized PUT in S3 XML, not JSON', async () => {
+    const server = await startTestServer();
+    try {
+      const response = await fetch(`${server.url}/some-bucket/huge`, { method: 'PUT', body: new Uint8Array(65 * 1024 * 1024) });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toBe('application/xml');
+      expect(await response.text()).toContain('<Code>EntityTooLarge</Code>');
+    } finally {
+      await server.close();
+    }
+  });
+});
