@@ -1,0 +1,33 @@
+// One better-sqlite3 connection, configured for opentrail's durability and concurrency promises.
+import Database from 'better-sqlite3';
+
+export interface SqliteConnectionOptions {
+  /** Path of the database file; `:memory:` for a private, throwaway database. */
+  path: string;
+  /**
+   * How long a write waits for another process's write lock (`opentrail import` next to the server) before it
+   * fails. better-sqlite3 waits synchronously, so keep other writers' transactions short.
+   */
+  busyTimeoutMs?: number;
+  /** Page cache per connection; the unique eventId index is touched at random, so a warm cache keeps imports fast. */
+  cacheSizeMiB?: number;
+}
+
+export function openConnection(options: SqliteConnectionOptions): Database.Database {
+  const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 10_000 });
+  try {
+    // Takes effect only when the file is created. Records are 1-2 KB: 16 KiB pages waste little space on page
+    // tails and write fewer, larger pages (measured ~1.5x faster imports than 4 KiB).
+    db.pragma('page_size = 16384');
+    // WAL: readers never block the writer, and one commit is one append + fsync of the log.
+    db.pragma('journal_mode = WAL');
+    // FULL: the WAL is synced at every commit, so an acknowledged append survives a crash or power loss.
+    db.pragma('synchronous = FULL');
+    db.pragma(`cache_size = ${-1024 * (options.cacheSizeMiB ?? 64)}`);
+    db.pragma('temp_store = MEMORY');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

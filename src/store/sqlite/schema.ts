@@ -1,0 +1,99 @@
+// The SQLite schema, as migrations numbered by `PRAGMA user_version`. Append new migrations; never edit one that
+// has shipped, because databases in the field already ran it.
+import type { Database } from 'better-sqlite3';
+
+const MIGRATIONS: readonly string[] = [
+  `
+  -- (account, region, lane) interned to a small integer that leads every index, so that index keys stay short and
+  -- each Event History listing (one account, one region, management or insight) is one contiguous index range.
+  -- lane: 0 = not in Event History (data, network activity), 1 = management, 2 = insight.
+  -- Rows are never deleted, so their ids can be cached for the life of a connection.
+  CREATE TABLE scopes (
+    id INTEGER PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    region TEXT NOT NULL,
+    lane INTEGER NOT NULL,
+    UNIQUE (account_id, region, lane)
+  );
+
+  -- AUTOINCREMENT: a sequence number is never handed out twice, even after pruning deleted the newest events,
+  -- because delivery cursors remember them.
+  CREATE TABLE events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id TEXT NOT NULL,
+    event_key INTEGER NOT NULL,
+    scope INTEGER NOT NULL,
+    time_ms INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    in_history INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    event_name TEXT NOT NULL,
+    event_source TEXT NOT NULL,
+    read_only INTEGER,
+    username TEXT,
+    access_key_id TEXT,
+    resources TEXT,
+    json TEXT NOT NULL
+  );
+  -- eventIds are random, so their index takes writes all over the file; indexing a 53-bit hash (event-key.ts)
+  -- instead of the 36-character text makes it a third of the size. Uniqueness is checked by the writers.
+  CREATE INDEX events_by_event_key ON events (event_key);
+  -- Serves unfiltered lookups and pruning. Index entries end with the rowid (seq) implicitly, which gives the
+  -- (time, seq) order without storing seq twice.
+  CREATE INDEX events_by_time ON events (scope, time_ms);
+  -- Partial: events outside Event History never cost an entry in the lookup indexes.
+  CREATE INDEX history_by_event_name ON events (scope, event_name, time_ms) WHERE in_history = 1;
+  CREATE INDEX history_by_event_source ON events (scope, event_source, time_ms) WHERE in_history = 1;
+  CREATE INDEX history_by_read_only ON events (scope, read_only, time_ms)
+    WHERE in_history = 1 AND read_only IS NOT NULL;
+  CREATE INDEX history_by_username ON events (scope, username, time_ms)
+    WHERE in_history = 1 AND username IS NOT NULL;
+  CREATE INDEX history_by_access_key_id ON events (scope, access_key_id, time_ms)
+    WHERE in_history = 1 AND access_key_id IS NOT NULL;
+
+  -- One row per distinct resource type and per distinct resource name of an Event History event (kind 0 = type,
+  -- 1 = name). The primary key is the lookup index itself, so the table costs one B-tree.
+  CREATE TABLE history_resources (
+    scope INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    time_ms INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (scope, kind, value, time_ms, seq)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE access_keys (
+    access_key_id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    principal_type TEXT NOT NULL,
+    principal_id TEXT NOT NULL,
+    principal_arn TEXT NOT NULL,
+    user_name TEXT,
+    sealed_secret TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_ms INTEGER NOT NULL
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export class SchemaTooNewError extends Error {}
+
+/** Brings the database up to SCHEMA_VERSION; safe when several processes open the same file at once. */
+export function migrate(db: Database): void {
+  // Checked before taking the write lock, so that opening an up-to-date database never waits for a writer.
+  if (userVersion(db) === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    const current = userVersion(db);
+    if (current > SCHEMA_VERSION) {
+      throw new SchemaTooNewError(`database schema version ${current} is newer than this opentrail's (${SCHEMA_VERSION})`);
+    }
+    for (const migration of MIGRATIONS.slice(current)) db.exec(migration);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+function userVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,76 @@
+// Scopes: (account, region, lane) interned to the small integer that leads every event index (see schema.ts).
+import type { Database, Statement } from 'better-sqlite3';
+import type { IndexedEvent } from '../../domain/indexed-event.js';
+import type { HistoryQuery } from '../store.js';
+
+/** 0: not in Event History; 1: management; 2: insight. */
+export type Lane = 0 | 1 | 2;
+
+export function laneOf(event: Pick<IndexedEvent, 'inHistory' | 'category'>): Lane {
+  if (!event.inHistory) return 0;
+  return event.category === 'Insight' ? 2 : 1;
+}
+
+export function laneOfQuery(category: HistoryQuery['category']): Lane {
+  return category === 'insight' ? 2 : 1;
+}
+
+type ScopedEvent = Pick<IndexedEvent, 'accountId' | 'region' | 'inHistory' | 'category'>;
+
+export class Scopes {
+  readonly #db: Database;
+  /** Only ids known to be committed: a cached id that a rollback took back could be reissued to another scope. */
+  readonly #ids = new Map<string, number>();
+  readonly #select: Statement<[string, string, Lane], { id: number }>;
+  readonly #insert: Statement<[string, string, Lane]>;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#select = db.prepare('SELECT id FROM scopes WHERE account_id = ? AND region = ? AND lane = ?');
+    this.#insert = db.prepare('INSERT OR IGNORE INTO scopes (account_id, region, lane) VALUES (?, ?, ?)');
+  }
+
+  /** The id of an event's scope, which `ensure` must have been given first. */
+  idOf(event: ScopedEvent): number {
+    const id = this.#ids.get(keyOf(event.accountId, event.region, laneOf(event)));
+    if (id === undefined) throw new Error(`scope of event ${event.accountId}/${event.region} was not ensured`);
+    return id;
+  }
+
+  /**
+   * Creates the scopes these events need, in a transaction of its own that commits before the events' one.
+   * That costs an extra commit only the first time a scope is seen, and keeps the cache free of rolled-back ids.
+   */
+  ensure(events: readonly ScopedEvent[]): void {
+    const missing = new Map<string, [string, string, Lane]>();
+    for (const e of events) {
+      const key = keyOf(e.accountId, e.region, laneOf(e));
+      if (!this.#ids.has(key)) missing.set(key, [e.accountId, e.region, laneOf(e)]);
+    }
+    if (missing.size === 0) return;
+    if (this.#db.inTransaction) throw new Error('scopes must be ensured outside any transaction');
+    this.#db.transaction(() => {
+      for (const args of missing.values()) this.#insert.run(...args);
+    }).immediate();
+    for (const [key, args] of missing) this.#ids.set(key, this.#select.get(...args)!.id);
+  }
+
+  /** The id of a scope, or undefined while no event in it was ever stored. */
+  find(accountId: string, region: string, lane: Lane): number | undefined {
+    const key = keyOf(accountId, region, lane);
+    const cached = this.#ids.get(key);
+    if (cached !== undefined) return cached;
+    const id = this.#select.get(accountId, region, lane)?.id;
+    if (id !== undefined) this.#ids.set(key, id);
+    return id;
+  }
+
+  /** Every scope id, including those other processes created. */
+  all(): number[] {
+    return this.#db.prepare<[], { id: number }>('SELECT id FROM scopes ORDER BY id').all().map((r) => r.id);
+  }
+}
+
+function keyOf(accountId: string, region: string, lane: Lane): string {
+  return `${lane}\u0000${accountId}\u0000${region}`;
+}

@@ -1,0 +1,60 @@
+// Event History (LookupEvents) over the SQLite event log.
+import type Database from 'better-sqlite3';
+import type { EventHistory, HistoryPage, HistoryQuery, HistoryRow } from '../store.js';
+import { attributesOf, type HistoryColumns } from './event-row.js';
+import { bindFilters, planLookup, type LookupPlan, type SqlValue, type TimeForm } from './lookup-plan.js';
+import { DriverChooser } from './driver-choice.js';
+import { laneOfQuery, type Scopes } from './scopes.js';
+import { spanOf, timeWindow, type TimeWindow } from './time-window.js';
+
+/** Filter combinations are few in practice; the bound only keeps a hostile caller from growing the cache forever. */
+const MAX_CACHED_STATEMENTS = 512;
+
+export class SqliteEventHistory implements EventHistory {
+  readonly #db: Database.Database;
+  readonly #scopes: Scopes;
+  readonly #chooser: DriverChooser;
+  readonly #statements = new Map<string, Database.Statement<SqlValue[], HistoryColumns>>();
+
+  constructor(db: Database.Database, scopes: Scopes) {
+    this.#db = db;
+    this.#scopes = scopes;
+    this.#chooser = new DriverChooser(db);
+  }
+
+  async lookup(query: HistoryQuery): Promise<HistoryPage> {
+    const scope = this.#scopes.find(query.accountId, query.region, laneOfQuery(query.category));
+    const filters = bindFilters(query.filters);
+    const window = timeWindow(query);
+    if (scope === undefined || filters === undefined || window === undefined) return { rows: [], more: false };
+    const choice = this.#chooser.choose(filters, scope, ...spanOf(window));
+    if (choice === undefined) return { rows: [], more: false };
+    const limit = Math.max(0, Math.floor(query.limit));
+    const rows = this.#read(planLookup(choice.driver, choice.checks), scope, window, limit + 1);
+    return { rows: rows.slice(0, limit).map(historyRowOf), more: rows.length > limit };
+  }
+
+  /** Up to `want` rows: first the rest of a tie split by the previous page, then older times. */
+  #read(plan: LookupPlan, scope: number, window: TimeWindow, want: number): HistoryColumns[] {
+    const rows = window.tie ? this.#statement(plan, 'tie').all(...plan.params(scope, window.tie, want)) : [];
+    if (rows.length < want) {
+      rows.push(...this.#statement(plan, 'range').all(...plan.params(scope, window.range, want - rows.length)));
+    }
+    return rows;
+  }
+
+  #statement(plan: LookupPlan, form: TimeForm): Database.Statement<SqlValue[], HistoryColumns> {
+    const key = `${plan.key}|${form}`;
+    let statement = this.#statements.get(key);
+    if (!statement) {
+      if (this.#statements.size >= MAX_CACHED_STATEMENTS) this.#statements.clear();
+      statement = this.#db.prepare<SqlValue[], HistoryColumns>(plan.sql(form));
+      this.#statements.set(key, statement);
+    }
+    return statement;
+  }
+}
+
+function historyRowOf(row: HistoryColumns): HistoryRow {
+  return { seq: row.seq, timeMs: row.time_ms, json: row.json, attributes: attributesOf(row) };
+}

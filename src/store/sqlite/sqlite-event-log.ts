@@ -1,0 +1,162 @@
+// The write side of the SQLite event log: group-committed appends, deduplicating imports, pruning by whole days.
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type Database from 'better-sqlite3';
+import type { IndexedEvent } from '../../domain/indexed-event.js';
+import type { EventLog, ImportOutcome } from '../store.js';
+import { GroupCommit, type Settlement } from '../group-commit.js';
+import { DuplicateEventError } from '../duplicate-event-error.js';
+import { INSERT_EVENT, insertValues, resourcesOf, type InsertValues } from './event-row.js';
+import { resourceKeys, type ResourceKind } from './history-resources.js';
+import { eventKey } from './event-key.js';
+import type { Scopes } from './scopes.js';
+
+/** Events deleted per prune transaction: small enough that appends never wait long for the write lock. */
+const PRUNE_CHUNK = 2_000;
+const DAY_MS = 86_400_000;
+const OK: Settlement<void> = { ok: true, value: undefined };
+
+type Events = readonly IndexedEvent[];
+type ResourceKey = [scope: number, kind: ResourceKind, value: string, timeMs: number, seq: number];
+
+interface PrunableRow {
+  seq: number;
+  time_ms: number;
+  in_history: number;
+  resources: string | null;
+}
+
+export class SqliteEventLog implements EventLog {
+  readonly #db: Database.Database;
+  readonly #scopes: Scopes;
+  readonly #commits = new GroupCommit<Events>((batch) => this.#commitBatch(batch));
+  readonly #pruning = new Set<Promise<unknown>>();
+  #closing = false;
+
+  readonly #exists: Database.Statement<[number, string], number>;
+  readonly #insertEvent: Database.Statement<InsertValues>;
+  readonly #insertResource: Database.Statement<ResourceKey>;
+  readonly #deleteResource: Database.Statement<ResourceKey>;
+  readonly #deleteEvent: Database.Statement<[number]>;
+  readonly #selectPrunable: Database.Statement<[number, number, number], PrunableRow>;
+
+  readonly #batchTx: Database.Transaction<(batch: readonly Events[]) => Settlement<void>[]>;
+  readonly #appendTx: Database.Transaction<(events: Events) => void>;
+  readonly #importTx: Database.Transaction<(events: Events) => number>;
+  readonly #pruneTx: Database.Transaction<(scope: number, boundaryMs: number) => number>;
+
+  constructor(db: Database.Database, scopes: Scopes) {
+    this.#db = db;
+    this.#scopes = scopes;
+    this.#exists = db.prepare<[number, string], number>('SELECT 1 FROM events WHERE event_key = ? AND event_id = ?')
+      .pluck();
+    this.#insertEvent = db.prepare(INSERT_EVENT);
+    this.#insertResource = db.prepare(
+      'INSERT OR IGNORE INTO history_resources (scope, kind, value, time_ms, seq) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.#deleteResource = db.prepare(
+      'DELETE FROM history_resources WHERE scope = ? AND kind = ? AND value = ? AND time_ms = ? AND seq = ?',
+    );
+    this.#deleteEvent = db.prepare('DELETE FROM events WHERE seq = ?');
+    this.#selectPrunable = db.prepare(`SELECT seq, time_ms, in_history, resources FROM events
+      INDEXED BY events_by_time WHERE scope = ? AND time_ms < ? LIMIT ?`);
+
+    this.#batchTx = db.transaction((batch: readonly Events[]) => batch.map((events) => this.#appendIsolated(events)));
+    this.#appendTx = db.transaction((events: Events) => {
+      for (const event of events) this.#insertRecordedEvent(event);
+    });
+    this.#importTx = db.transaction((events: Events) => events.filter((e) => this.#insert(e)).length);
+    this.#pruneTx = db.transaction((scope: number, boundaryMs: number) => this.#pruneChunk(scope, boundaryMs));
+  }
+
+  append(events: Events): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return this.#commits.submit(events);
+  }
+
+  async importEvents(events: Events): Promise<ImportOutcome> {
+    if (events.length === 0) return { added: 0, duplicates: 0 };
+    this.#scopes.ensure(events);
+    const added = this.#importTx.immediate(events);
+    return { added, duplicates: events.length - added };
+  }
+
+  pruneBefore(cutoffMs: number): Promise<number> {
+    const run = this.#prune(Math.floor(cutoffMs / DAY_MS) * DAY_MS);
+    const settled = run.catch(() => undefined);
+    this.#pruning.add(settled);
+    void settled.then(() => this.#pruning.delete(settled));
+    return run;
+  }
+
+  /** Refuses new appends, waits for those pending, and stops a running prune after its current chunk. */
+  async close(): Promise<void> {
+    this.#closing = true;
+    await this.#commits.close();
+    await Promise.all(this.#pruning);
+  }
+
+  #commitBatch(batch: readonly Events[]): Settlement<void>[] {
+    this.#scopes.ensure(batch.flat());
+    return this.#batchTx.immediate(batch);
+  }
+
+  /** One caller's events in a savepoint: they land together or not at all, without failing their batch mates. */
+  #appendIsolated(events: Events): Settlement<void> {
+    try {
+      this.#appendTx(events);
+      return OK;
+    } catch (error) {
+      // Some failures (disk full, I/O error) make SQLite abandon the whole transaction: every caller must hear it.
+      if (!this.#db.inTransaction) throw error;
+      return { ok: false, error };
+    }
+  }
+
+  #insertRecordedEvent(event: IndexedEvent): void {
+    if (!this.#insert(event)) throw new DuplicateEventError(event.eventId);
+  }
+
+  /**
+   * Inserts the event and its resource rows, unless its eventId is already in the log. The check cannot race:
+   * it runs inside the write transaction, which SQLite grants to one connection at a time.
+   */
+  #insert(event: IndexedEvent): boolean {
+    const key = eventKey(event.eventId);
+    if (this.#exists.get(key, event.eventId) !== undefined) return false;
+    const scope = this.#scopes.idOf(event);
+    const seq = Number(this.#insertEvent.run(...insertValues(event, key, scope)).lastInsertRowid);
+    if (event.inHistory) {
+      for (const [kind, value] of resourceKeys(event.attributes.resources)) {
+        this.#insertResource.run(scope, kind, value, event.timeMs, seq);
+      }
+    }
+    return true;
+  }
+
+  async #prune(boundaryMs: number): Promise<number> {
+    let total = 0;
+    for (const scope of this.#scopes.all()) {
+      let deleted = PRUNE_CHUNK;
+      while (deleted === PRUNE_CHUNK && !this.#closing) {
+        deleted = this.#pruneTx.immediate(scope, boundaryMs);
+        total += deleted;
+        await nextTurn();
+      }
+    }
+    return total;
+  }
+
+  #pruneChunk(scope: number, boundaryMs: number): number {
+    const rows = this.#selectPrunable.all(scope, boundaryMs, PRUNE_CHUNK);
+    for (const row of rows) {
+      if (row.in_history === 1) {
+        for (const [kind, value] of resourceKeys(resourcesOf(row))) {
+          this.#deleteResource.run(scope, kind, value, row.time_ms, row.seq);
+        }
+      }
+      this.#deleteEvent.run(row.seq);
+    }
+    return rows.length;
+  }
+}
+

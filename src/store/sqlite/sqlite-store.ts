@@ -1,0 +1,47 @@
+// The SQLite Store: one database file (WAL), shared safely with other processes such as `opentrail import`.
+import type Database from 'better-sqlite3';
+import type { Store } from '../store.js';
+import { openConnection, type SqliteConnectionOptions } from './connection.js';
+import { migrate } from './schema.js';
+import { Scopes } from './scopes.js';
+import { SqliteEventLog } from './sqlite-event-log.js';
+import { SqliteEventHistory } from './sqlite-event-history.js';
+import { SqliteEventFeed } from './sqlite-event-feed.js';
+import { SqliteCredentials } from './sqlite-credentials.js';
+
+export type SqliteStoreOptions = SqliteConnectionOptions;
+
+export class SqliteStore implements Store {
+  readonly eventLog: SqliteEventLog;
+  readonly eventHistory: SqliteEventHistory;
+  readonly eventFeed: SqliteEventFeed;
+  readonly credentials: SqliteCredentials;
+  readonly #db: Database.Database;
+  #closed: Promise<void> | undefined;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    const scopes = new Scopes(db);
+    this.eventLog = new SqliteEventLog(db, scopes);
+    this.eventHistory = new SqliteEventHistory(db, scopes);
+    this.eventFeed = new SqliteEventFeed(db);
+    this.credentials = new SqliteCredentials(db);
+  }
+
+  /** Safe to call more than once; every call resolves when the database is closed. */
+  close(): Promise<void> {
+    this.#closed ??= this.eventLog.close().finally(() => this.#db.close());
+    return this.#closed;
+  }
+}
+
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
+  const db = openConnection(options);
+  try {
+    migrate(db);
+    return new SqliteStore(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
