@@ -19,8 +19,8 @@ export interface Operation<I = unknown, O = unknown> {
   /** Every modelled error `run` may throw, beside the protocol and auth errors of every call. */
   readonly errors: readonly ErrorCode[];
   run(input: I, context: OperationContext): Promise<O>;
-  /** The resources the record lists; none by default. */
-  resources?(input: I, context: OperationContext): RecordResource[];
+  /** The resources the record lists; none by default. Worked out before `run`, so failed calls list them too. */
+  resources?(input: I, context: OperationContext): RecordResource[] | Promise<RecordResource[]>;
   /** The record's `responseElements`; by default writes record their output and reads record null. */
   responseElements?(output: O): Record<string, unknown> | null;
 }

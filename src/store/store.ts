@@ -3,12 +3,14 @@
 // suite in ./conformance/.
 import type { IndexedEvent } from '../domain/indexed-event.js';
 import type { HistoryAttributes, LookupAttributeKey } from '../domain/history-attributes.js';
+import type { TrailStore } from './trail-store.js';
 
 export interface Store {
   readonly eventLog: EventLog;
   readonly eventHistory: EventHistory;
   readonly eventFeed: EventFeed;
   readonly credentials: CredentialStore;
+  readonly trails: TrailStore;
   /** Waits for pending commits, then releases the database. */
   close(): Promise<void>;
 }

@@ -2,6 +2,22 @@
 // operation that is not implemented yet answers UnsupportedOperationException, never a fake success.
 import type { Operation } from '../operation.js';
 import { lookupEventsOperation } from './lookup-events.js';
+import { addTagsOperation } from './add-tags.js';
+import { createTrailOperation } from './create-trail.js';
+import { deleteTrailOperation } from './delete-trail.js';
+import { describeTrailsOperation } from './describe-trails.js';
+import { getEventSelectorsOperation } from './get-event-selectors.js';
+import { getInsightSelectorsOperation } from './get-insight-selectors.js';
+import { getTrailOperation } from './get-trail.js';
+import { getTrailStatusOperation } from './get-trail-status.js';
+import { listTagsOperation } from './list-tags.js';
+import { listTrailsOperation } from './list-trails.js';
+import { putEventSelectorsOperation } from './put-event-selectors.js';
+import { putInsightSelectorsOperation } from './put-insight-selectors.js';
+import { removeTagsOperation } from './remove-tags.js';
+import { startLoggingOperation } from './start-logging.js';
+import { stopLoggingOperation } from './stop-logging.js';
+import { updateTrailOperation } from './update-trail.js';
 
 export const CLOUDTRAIL_MODEL_OPERATIONS = [
   'AddTags', 'CancelQuery', 'CreateChannel', 'CreateDashboard', 'CreateEventDataStore', 'CreateTrail',
@@ -20,7 +36,13 @@ export const CLOUDTRAIL_MODEL_OPERATIONS = [
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds operations of many shapes
 export const CLOUDTRAIL_OPERATIONS: ReadonlyMap<string, Operation<any, any>> = new Map(
-  [lookupEventsOperation].map((op) => [op.name, op]),
+  [
+    lookupEventsOperation,
+    createTrailOperation, updateTrailOperation, deleteTrailOperation, getTrailOperation, describeTrailsOperation,
+    listTrailsOperation, getTrailStatusOperation, startLoggingOperation, stopLoggingOperation,
+    putEventSelectorsOperation, getEventSelectorsOperation, putInsightSelectorsOperation, getInsightSelectorsOperation,
+    addTagsOperation, removeTagsOperation, listTagsOperation,
+  ].map((op) => [op.name, op]),
 );
 
 export function isModelledOperation(name: string): boolean {

@@ -74,6 +74,24 @@ const MIGRATIONS: readonly string[] = [
     created_ms INTEGER NOT NULL
   );
   `,
+  `
+  -- Trails (src/store/sqlite/sqlite-trail-store.ts): the configuration as the JSON of a StoredTrail, so that new
+  -- trail members need no migration. The ARN holds the account, home region and name, so it is the unique key.
+  CREATE TABLE trails (
+    arn TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    config TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX trails_by_account ON trails (account_id, arn);
+
+  -- What GetTrailStatus reports: the logging switch, and the other TrailStatus members as JSON. Deleted with its
+  -- trail, so that a new trail of the same name starts afresh.
+  CREATE TABLE trail_status (
+    arn TEXT PRIMARY KEY,
+    is_logging INTEGER NOT NULL,
+    status TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,6 +8,7 @@ import { SqliteEventLog } from './sqlite-event-log.js';
 import { SqliteEventHistory } from './sqlite-event-history.js';
 import { SqliteEventFeed } from './sqlite-event-feed.js';
 import { SqliteCredentials } from './sqlite-credentials.js';
+import { SqliteTrailStore } from './sqlite-trail-store.js';
 
 export type SqliteStoreOptions = SqliteConnectionOptions;
 
@@ -16,6 +17,7 @@ export class SqliteStore implements Store {
   readonly eventHistory: SqliteEventHistory;
   readonly eventFeed: SqliteEventFeed;
   readonly credentials: SqliteCredentials;
+  readonly trails: SqliteTrailStore;
   readonly #db: Database.Database;
   #closed: Promise<void> | undefined;
 
@@ -26,6 +28,7 @@ export class SqliteStore implements Store {
     this.eventHistory = new SqliteEventHistory(db, scopes);
     this.eventFeed = new SqliteEventFeed(db);
     this.credentials = new SqliteCredentials(db);
+    this.trails = new SqliteTrailStore(db);
   }
 
   /** Safe to call more than once; every call resolves when the database is closed. */

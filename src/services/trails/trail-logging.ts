@@ -1,0 +1,15 @@
+// StartLogging and StopLogging (spec §4.3): home region only, idempotent. Switching records when it happened;
+// asking for the state the trail is already in changes nothing, so the times say when logging really changed.
+import type { TrailStatus } from '../../store/trail-store.js';
+import { resolveTrailToChange } from './find-trail.js';
+import type { TrailScope } from './trail-scope.js';
+
+export async function setLogging(scope: TrailScope, nameOrArn: string, logging: boolean, now: Date): Promise<void> {
+  const trail = await resolveTrailToChange(scope, nameOrArn);
+  const status = await scope.trails.trailStatus(trail.arn);
+  if (status.isLogging === logging) return;
+  const change: Partial<TrailStatus> = logging
+    ? { isLogging: true, startLoggingMs: now.getTime() }
+    : { isLogging: false, stopLoggingMs: now.getTime() };
+  await scope.trails.updateTrailStatus(trail.arn, change);
+}
