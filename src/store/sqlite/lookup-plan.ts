@@ -67,13 +67,13 @@ export function planLookup(driver: BoundFilter | undefined, checks: readonly Bou
 }
 
 /**
- * Counts, up to a cap, a filter's index entries in a time range; parameters: scope, value, from, before, cap.
- * Not for unique keys, whose count is known.
+ * The newest entries, up to a cap, of a filter's index in a time range: how many, and the oldest one's time.
+ * Parameters: scope, value, from, before, cap. Not for unique keys, whose count is known.
  */
-export function countSql(key: LookupAttributeKey): string {
+export function sampleSql(key: LookupAttributeKey): string {
   const { from, where, alias } = drivingSql(key);
-  return `SELECT count(*) FROM (SELECT 1 FROM ${from} WHERE ${where}
-    AND ${alias}.time_ms >= ? AND ${alias}.time_ms < ? LIMIT ?)`;
+  return `SELECT count(*) AS count, min(time_ms) AS oldestMs FROM (SELECT ${alias}.time_ms FROM ${from} WHERE ${where}
+    AND ${alias}.time_ms >= ? AND ${alias}.time_ms < ? ORDER BY ${alias}.time_ms DESC LIMIT ?)`;
 }
 
 function selectSql(driver: BoundFilter | undefined, checks: readonly BoundFilter[], form: TimeForm): string {
@@ -95,16 +95,22 @@ interface Driving {
 }
 
 /** `in_history = 1` appears literally so that SQLite may use the partial indexes. */
-const TIME_ORDER: Driving = { from: 'events e INDEXED BY events_by_time', where: 'e.in_history = 1 AND e.scope = ?', alias: 'e' };
+const TIME_ORDER: Driving = {
+  from: 'events e INDEXED BY events_by_time',
+  where: 'e.in_history = 1 AND e.scope = ?',
+  alias: 'e',
+};
 
 function drivingSql(key: LookupAttributeKey): Driving {
   const attribute = ATTRIBUTES[key];
   if ('resource' in attribute) {
     // history_resources holds Event History events only, so there is nothing to check on the event itself.
-    return { from: 'history_resources r', where: `r.scope = ? AND r.kind = ${attribute.resource} AND r.value = ?`, alias: 'r' };
+    const where = `r.scope = ? AND r.kind = ${attribute.resource} AND r.value = ?`;
+    return { from: 'history_resources r', where, alias: 'r' };
   }
   const seek = attribute.hashed ? `e.event_key = ? AND e.${attribute.column} = ?` : `e.${attribute.column} = ?`;
-  return { from: `events e INDEXED BY ${attribute.index}`, where: `e.in_history = 1 AND e.scope = ? AND ${seek}`, alias: 'e' };
+  const where = `e.in_history = 1 AND e.scope = ? AND ${seek}`;
+  return { from: `events e INDEXED BY ${attribute.index}`, where, alias: 'e' };
 }
 
 function drivingValues(driver: BoundFilter): SqlValue[] {

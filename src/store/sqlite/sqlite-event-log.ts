@@ -11,7 +11,7 @@ import { eventKey } from './event-key.js';
 import type { Scopes } from './scopes.js';
 
 /** Events deleted per prune transaction: small enough that appends never wait long for the write lock. */
-const PRUNE_CHUNK = 2_000;
+const PRUNE_CHUNK = 500;
 const DAY_MS = 86_400_000;
 const OK: Settlement<void> = { ok: true, value: undefined };
 
