@@ -138,6 +138,7 @@ function filters(store: CurrentStore): void {
         [alicePut.eventId, bobPut.eventId],
       );
       expect(await both(['EventName', 'PutBucketPolicy'], ['EventName', 'GetBucketPolicy'])).toEqual([]);
+      expect(await both(['Username', 'bob'], ['EventName', 'NoSuchEvent'])).toEqual([]);
     });
 
     it('applies each filter to the event as a whole, not to one resource', async () => {
@@ -191,6 +192,7 @@ function ordering(store: CurrentStore): void {
       ['no filter', []],
       ['an event column filter', [{ key: 'EventName', value: 'PutBucketPolicy' }]],
       ['a resource filter', [{ key: 'ResourceName', value: 'audit-logs' }]],
+      ['two filters', [{ key: 'ResourceType', value: 'AWS::S3::Bucket' }, { key: 'Username', value: 'bob' }]],
     ];
     it.each(walks)('pages through many ties without duplicates or gaps (%s)', async (_, filters) => {
       await store().eventLog.append(
