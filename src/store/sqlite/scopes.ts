@@ -23,11 +23,13 @@ export class Scopes {
   readonly #ids = new Map<string, number>();
   readonly #select: Statement<[string, string, Lane], { id: number }>;
   readonly #insert: Statement<[string, string, Lane]>;
+  readonly #all: Statement<[], number>;
 
   constructor(db: Database) {
     this.#db = db;
     this.#select = db.prepare('SELECT id FROM scopes WHERE account_id = ? AND region = ? AND lane = ?');
     this.#insert = db.prepare('INSERT OR IGNORE INTO scopes (account_id, region, lane) VALUES (?, ?, ?)');
+    this.#all = db.prepare<[], number>('SELECT id FROM scopes ORDER BY id').pluck();
   }
 
   /** The id of an event's scope, which `ensure` must have been given first. */
@@ -67,7 +69,7 @@ export class Scopes {
 
   /** Every scope id, including those other processes created. */
   all(): number[] {
-    return this.#db.prepare<[], { id: number }>('SELECT id FROM scopes ORDER BY id').all().map((r) => r.id);
+    return this.#all.all();
   }
 }
 
