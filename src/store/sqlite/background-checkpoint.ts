@@ -35,6 +35,8 @@ export class BackgroundCheckpoint {
   }
 
   async stop(): Promise<void> {
+    // Held again while it stops, or a process with nothing else to do would exit before the database is closed.
+    this.#worker.ref();
     this.#worker.postMessage('stop');
     await this.#exited;
   }
