@@ -20,6 +20,7 @@ import { SecretBox } from '../../src/crypto/secret-box.js';
 import { startMotoServer } from '../../src/objects/conformance/moto-server.js';
 import { rootArn } from '../../src/domain/caller.js';
 import type { CloudTrailRecord } from '../../src/domain/record.js';
+import { s3Client as s3ClientFor } from '../support/s3.js';
 
 const ACCOUNT = '123456789012';
 const OTHER_ACCOUNT = '210987654321';
@@ -29,15 +30,8 @@ let server: TestServer;
 let s3: S3Client;
 let cloudTrail: CloudTrailClient;
 
-function s3Client(options: { region?: string; credentials?: { accessKeyId: string; secretAccessKey: string }; followRegionRedirects?: boolean } = {}): S3Client {
-  return new S3Client({
-    endpoint: server.url,
-    region: options.region ?? 'us-east-1',
-    forcePathStyle: true,
-    credentials: options.credentials ?? server.credentials,
-    maxAttempts: 1,
-    ...(options.followRegionRedirects ? { followRegionRedirects: true } : {}),
-  });
+function s3Client(options: Parameters<typeof s3ClientFor>[1] = {}): S3Client {
+  return s3ClientFor(server, options);
 }
 
 beforeAll(async () => {

@@ -3,13 +3,17 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import type { TestServer } from './server.js';
 import type { Credentials } from './accounts.js';
 
-export function s3Client(server: TestServer, options: { region?: string; credentials?: Credentials } = {}): S3Client {
+export function s3Client(
+  server: TestServer,
+  options: { region?: string; credentials?: Credentials; followRegionRedirects?: boolean } = {},
+): S3Client {
   return new S3Client({
     endpoint: server.url,
     region: options.region ?? 'us-east-1',
     forcePathStyle: true,
     credentials: options.credentials ?? server.credentials,
     maxAttempts: 1,
+    ...(options.followRegionRedirects ? { followRegionRedirects: true } : {}),
   });
 }
 
