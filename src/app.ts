@@ -20,6 +20,7 @@ import { cloudTrailSurface } from './edge/surfaces/cloudtrail-surface.js';
 import { S3_MAX_OBJECT_BYTES, s3Surface } from './edge/surfaces/s3-surface.js';
 import { openObjectStore } from './objects/open-object-store.js';
 import type { ObjectStore } from './objects/object-store.js';
+import { startDelivery } from './delivery/start-delivery.js';
 
 export interface RunningOpentrail {
   url: string;
@@ -70,6 +71,17 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
     await server.listen({ host: config.host, port: config.port });
     const pruner = new RetentionPruner(store.eventLog, clock, config.retentionDays, log);
     pruner.start();
+    const delivery = config.role === 'api' ? undefined : startDelivery({
+      feed: store.deliveryFeed,
+      ledger: store.deliveryLedger,
+      trails: store.trails,
+      objects,
+      clock,
+      log,
+      dataDir,
+      intervalSeconds: config.logFileInterval,
+      notificationSigningKey: secrets.derive('sns-notification-signature'),
+    });
     const port = (server.server.address() as AddressInfo).port;
     return {
       url: `http://${urlHost(config.host)}:${port}`,
@@ -81,6 +93,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       async close() {
         await pruner.stop();
         await server.close();
+        await delivery?.stop();
         await objects?.close();
         await store.close();
       },

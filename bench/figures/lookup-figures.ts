@@ -96,8 +96,9 @@ async function check(answer: Promise<{ status: number; text: string }>): Promise
   if (status !== 200) throw new Error(`lookup failed with ${status}: ${text.slice(0, 200)}`);
 }
 
-async function startServer(cli: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--retention-days', '36500'], {
+/** `opentrail serve` as a separate process on a free port, with `extraArgs` added to its flags. */
+export async function startServer(cli: string, dataDir: string, extraArgs: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--retention-days', '36500', ...extraArgs], {
     env: { ...process.env, OPENTRAIL_LOG_LEVEL: 'warn', OPENTRAIL_ACCOUNT_ID: BENCH_ACCOUNT },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

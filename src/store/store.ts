@@ -4,6 +4,8 @@
 import type { IndexedEvent } from '../domain/indexed-event.js';
 import type { HistoryAttributes, LookupAttributeKey } from '../domain/history-attributes.js';
 import type { TrailStore } from './trail-store.js';
+import type { DeliveryLedger } from './delivery-ledger.js';
+import type { DeliveryFeed } from './delivery-feed.js';
 
 export interface Store {
   readonly eventLog: EventLog;
@@ -11,6 +13,8 @@ export interface Store {
   readonly eventFeed: EventFeed;
   readonly credentials: CredentialStore;
   readonly trails: TrailStore;
+  readonly deliveryFeed: DeliveryFeed;
+  readonly deliveryLedger: DeliveryLedger;
   /** Waits for pending commits, then releases the database. */
   close(): Promise<void>;
 }

@@ -6,4 +6,5 @@ import type { TrailScope } from './trail-scope.js';
 export async function deleteTrail(scope: TrailScope, nameOrArn: string): Promise<void> {
   const trail = await resolveTrailToChange(scope, nameOrArn);
   await scope.trails.deleteTrail(trail.arn);
+  await scope.cursors.trailDeleted(trail.arn);
 }

@@ -11,5 +11,9 @@ export async function setLogging(scope: TrailScope, nameOrArn: string, logging: 
   const change: Partial<TrailStatus> = logging
     ? { isLogging: true, startLoggingMs: now.getTime() }
     : { isLogging: false, stopLoggingMs: now.getTime() };
+  // Delivery's stretch opens before the trail shows as logging and closes after it no longer does, so that it
+  // covers the whole time GetTrailStatus says IsLogging.
+  if (logging) await scope.cursors.loggingStarts(trail.arn);
   await scope.trails.updateTrailStatus(trail.arn, change);
+  if (!logging) await scope.cursors.loggingStopped(trail.arn);
 }

@@ -92,6 +92,50 @@ const MIGRATIONS: readonly string[] = [
     status TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  -- Log file delivery (src/store/delivery-ledger.ts). Per trail: the last sequence number delivery handled…
+  CREATE TABLE delivery_cursors (
+    trail_arn TEXT PRIMARY KEY,
+    after_seq INTEGER NOT NULL
+  );
+  -- …the stretches of the event log during which it was logging (through_seq NULL while it still is; the closing
+  -- StopLogging call's own record, committed after through_seq, is found by its request id)…
+  CREATE TABLE delivery_periods (
+    trail_arn TEXT NOT NULL,
+    after_seq INTEGER NOT NULL,
+    through_seq INTEGER,
+    closing_request_id TEXT,
+    PRIMARY KEY (trail_arn, after_seq)
+  ) WITHOUT ROWID;
+  -- …the delivery it is making, recorded before any file is written (files: keys and the seqs of each)…
+  CREATE TABLE delivery_plans (
+    trail_arn TEXT PRIMARY KEY,
+    bucket TEXT NOT NULL,
+    prefix TEXT,
+    after_seq INTEGER NOT NULL,
+    through_seq INTEGER NOT NULL,
+    file_time_ms INTEGER NOT NULL,
+    files TEXT NOT NULL
+  );
+  -- …and every file delivered, which the digest of its trail, region and hour signs.
+  CREATE TABLE delivered_files (
+    id INTEGER PRIMARY KEY,
+    trail_arn TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    object_key TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    region TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    oldest_event_ms INTEGER NOT NULL,
+    newest_event_ms INTEGER NOT NULL,
+    delivered_ms INTEGER NOT NULL,
+    first_seq INTEGER NOT NULL,
+    last_seq INTEGER NOT NULL,
+    event_count INTEGER NOT NULL,
+    UNIQUE (bucket, object_key)
+  );
+  CREATE INDEX delivered_files_by_trail ON delivered_files (trail_arn, region, delivered_ms);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,6 +9,8 @@ import { SqliteEventHistory } from './sqlite-event-history.js';
 import { SqliteEventFeed } from './sqlite-event-feed.js';
 import { SqliteCredentials } from './sqlite-credentials.js';
 import { SqliteTrailStore } from './sqlite-trail-store.js';
+import { SqliteDeliveryLedger } from './sqlite-delivery-ledger.js';
+import { SqliteDeliveryFeed } from './sqlite-delivery-feed.js';
 
 export type SqliteStoreOptions = SqliteConnectionOptions;
 
@@ -18,6 +20,8 @@ export class SqliteStore implements Store {
   readonly eventFeed: SqliteEventFeed;
   readonly credentials: SqliteCredentials;
   readonly trails: SqliteTrailStore;
+  readonly deliveryFeed: SqliteDeliveryFeed;
+  readonly deliveryLedger: SqliteDeliveryLedger;
   readonly #db: Database.Database;
   #closed: Promise<void> | undefined;
 
@@ -29,6 +33,8 @@ export class SqliteStore implements Store {
     this.eventFeed = new SqliteEventFeed(db);
     this.credentials = new SqliteCredentials(db);
     this.trails = new SqliteTrailStore(db);
+    this.deliveryFeed = new SqliteDeliveryFeed(db, this.eventFeed);
+    this.deliveryLedger = new SqliteDeliveryLedger(db);
   }
 
   /** Safe to call more than once; every call resolves when the database is closed. */

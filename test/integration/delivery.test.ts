@@ -1,0 +1,196 @@
+// Log file delivery end to end: a real server at --log-file-interval 1, buckets and trails made with the AWS CLI,
+// calls made with the SDK, and the delivered files read back through the built-in S3 endpoint with `aws s3`.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  GetTrailStatusCommand, LookupEventsCommand, StopLoggingCommand, type CloudTrailClient,
+} from '@aws-sdk/client-cloudtrail';
+import type { CloudTrailRecord } from '../../src/domain/record.js';
+import { cloudTrailClient } from '../support/sdk.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { cli, DeliveredLogs, waitFor } from '../support/delivered-logs.js';
+
+const ACCOUNT = '123456789012';
+const LIBRARY_PATTERN = /.+_CloudTrail_[\w-]+_\d{8}T\d{4}Z_[\w]+\.json\.gz/;
+
+let server: TestServer;
+const clients = new Map<string, CloudTrailClient>();
+
+const client = (region = 'us-east-1'): CloudTrailClient => {
+  let found = clients.get(region);
+  if (!found) clients.set(region, (found = cloudTrailClient(server, { region })));
+  return found;
+};
+
+/** Makes `count` calls in `region` and returns their request ids, which their records carry as `requestID`. */
+async function calls(count: number, region = 'us-east-1'): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) ids.push((await client(region).send(new LookupEventsCommand({ MaxResults: 1 }))).$metadata.requestId!);
+  return ids;
+}
+
+async function trailStatus(name: string): Promise<Record<string, unknown>> {
+  return JSON.parse(await cli(server, ['cloudtrail', 'get-trail-status', '--name', name])) as Record<string, unknown>;
+}
+
+/** Waits until every id is in a delivered file of the bucket. */
+async function delivered(logs: DeliveredLogs, ids: readonly string[], timeoutMs?: number): Promise<CloudTrailRecord[]> {
+  return waitFor(`${ids.length} calls in ${logs.bucket}`, async () => {
+    await logs.refresh();
+    const seen = new Set(logs.records().map((r) => r.requestID));
+    return ids.every((id) => seen.has(id)) ? logs.records() : undefined;
+  }, timeoutMs);
+}
+
+function keyPattern(prefix: string, region: string): RegExp {
+  return new RegExp(
+    `^${prefix}AWSLogs/${ACCOUNT}/CloudTrail/${region}/(\\d{4})/(\\d{2})/(\\d{2})/` +
+      `${ACCOUNT}_CloudTrail_${region}_(\\d{4})(\\d{2})(\\d{2})T\\d{4}Z_[A-Za-z0-9]{16}\\.json\\.gz$`,
+  );
+}
+
+function expectOnce(records: readonly CloudTrailRecord[]): void {
+  const ids = records.map((r) => r.eventID);
+  expect(new Set(ids).size).toBe(ids.length);
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ logFileInterval: 1 });
+});
+afterAll(async () => {
+  for (const c of clients.values()) c.destroy();
+  await server?.close();
+});
+
+describe('log file delivery', () => {
+  it('delivers the calls of a logging trail as CloudTrail log files, each once and byte for byte', async () => {
+    await cli(server, ['s3', 'mb', 's3://ct-logs']);
+    await cli(server, ['cloudtrail', 'create-trail', '--name', 'main', '--s3-bucket-name', 'ct-logs', '--s3-key-prefix', 'audit']);
+    const [beforeLogging] = await calls(1);
+    await cli(server, ['cloudtrail', 'start-logging', '--name', 'main']);
+    const east = await calls(5);
+    const west = await calls(2, 'eu-west-1');
+    const logs = new DeliveredLogs(server, 'ct-logs');
+    const records = await delivered(logs, east);
+
+    const pattern = keyPattern('audit/', 'us-east-1');
+    for (const file of logs.files.values()) {
+      const match = pattern.exec(file.key);
+      expect(match, file.key).not.toBeNull();
+      expect(file.key).toMatch(LIBRARY_PATTERN);
+      expect(match!.slice(1, 4).join('')).toBe(match!.slice(4, 7).join(''));
+      expect(file.records.length).toBeGreaterThan(0);
+      expect(file.body.startsWith('{"Records":[{')).toBe(true);
+      for (const record of file.records) expect(record).toMatchObject({ awsRegion: 'us-east-1', recipientAccountId: ACCOUNT });
+    }
+    expectOnce(records);
+    const requestIds = records.map((r) => r.requestID);
+    expect(requestIds).not.toContain(beforeLogging);
+    for (const id of west) expect(requestIds).not.toContain(id);
+    expect(records.some((r) => r.eventName === 'StartLogging')).toBe(true);
+
+    // The bytes in the file are the stored record's, as LookupEvents hands them out.
+    const stored = await client().send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventId', AttributeValue: records[0]!.eventID }] }));
+    const text = stored.Events?.[0]?.CloudTrailEvent;
+    expect(text).toBeDefined();
+    expect([...logs.files.values()].some((file) => file.body.includes(text!))).toBe(true);
+
+    const status = await trailStatus('main');
+    expect(status).toMatchObject({ IsLogging: true, LatestDeliveryTime: expect.any(Number), LatestDeliveryAttemptSucceeded: expect.any(String) });
+    expect(status.LatestDeliveryError).toBeUndefined();
+  });
+
+  it('delivers nothing recorded while a trail is stopped, but does deliver the StopLogging call', async () => {
+    const logs = new DeliveredLogs(server, 'ct-logs');
+    const before = await calls(2);
+    const stop = (await client().send(new StopLoggingCommand({ Name: 'main' }))).$metadata.requestId!;
+    const whileStopped = await calls(3);
+    await cli(server, ['cloudtrail', 'start-logging', '--name', 'main']);
+    const after = await calls(2);
+    const records = await delivered(logs, [...before, stop, ...after]);
+    const requestIds = records.map((r) => r.requestID);
+    for (const id of whileStopped) expect(requestIds).not.toContain(id);
+    expect(records.find((r) => r.requestID === stop)?.eventName).toBe('StopLogging');
+    expectOnce(records);
+    const status = await trailStatus('main');
+    expect(status).toMatchObject({ IsLogging: true, StopLoggingTime: expect.any(Number), StartLoggingTime: expect.any(Number) });
+  });
+
+  it('writes every region of a multi-region trail under its own region folder', async () => {
+    await cli(server, ['s3', 'mb', 's3://ct-multi']);
+    await cli(server, ['cloudtrail', 'create-trail', '--name', 'everywhere', '--s3-bucket-name', 'ct-multi', '--is-multi-region-trail']);
+    await cli(server, ['cloudtrail', 'start-logging', '--name', 'everywhere']);
+    const regions = ['us-east-1', 'eu-west-1', 'ap-southeast-2'];
+    const ids = new Map<string, string[]>();
+    for (const region of regions) ids.set(region, await calls(2, region));
+    const logs = new DeliveredLogs(server, 'ct-multi');
+    await delivered(logs, [...ids.values()].flat());
+    for (const region of regions) {
+      const files = [...logs.files.values()].filter((file) => keyPattern('', region).test(file.key));
+      const inFolder = files.flatMap((file) => file.records);
+      expect(inFolder.every((r) => r.awsRegion === region)).toBe(true);
+      for (const id of ids.get(region)!) expect(inFolder.map((r) => r.requestID)).toContain(id);
+    }
+    expectOnce(logs.records());
+  });
+
+  it('reports a missing bucket in GetTrailStatus and delivers everything once the bucket is back', async () => {
+    await cli(server, ['s3', 'mb', 's3://ct-late']);
+    await cli(server, ['cloudtrail', 'create-trail', '--name', 'late', '--s3-bucket-name', 'ct-late']);
+    await cli(server, ['s3', 'rb', 's3://ct-late']);
+    await cli(server, ['cloudtrail', 'start-logging', '--name', 'late']);
+    const whileMissing = await calls(3);
+    const failing = await waitFor('LatestDeliveryError', async () => {
+      const status = await trailStatus('late');
+      return status.LatestDeliveryError === undefined ? undefined : status;
+    });
+    expect(failing).toMatchObject({ LatestDeliveryError: 'NoSuchBucket', LatestDeliveryAttemptTime: expect.any(String) });
+    expect(failing.LatestDeliveryTime).toBeUndefined();
+
+    const more = await calls(2);
+    await cli(server, ['s3', 'mb', 's3://ct-late']);
+    const logs = new DeliveredLogs(server, 'ct-late');
+    const records = await delivered(logs, [...whileMissing, ...more], 30_000);
+    expectOnce(records);
+    const status = await trailStatus('late');
+    expect(status.LatestDeliveryError).toBeUndefined();
+    expect(status.LatestDeliveryTime).toEqual(expect.any(Number));
+  });
+
+  it("notifies the trail's SNS topic subscribers with the delivered keys", async () => {
+    const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
+    const subscriber = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => subscriber.listen(0, '127.0.0.1', resolve));
+    try {
+      const endpoint = `http://127.0.0.1:${(subscriber.address() as AddressInfo).port}/sns`;
+      fs.writeFileSync(path.join(server.dataDir, 'topics.json'), JSON.stringify({ topics: { 'ct-topic': { endpoints: [endpoint] } } }));
+      await cli(server, ['cloudtrail', 'update-trail', '--name', 'everywhere', '--sns-topic-name', 'ct-topic']);
+      const ids = await calls(2);
+      const logs = new DeliveredLogs(server, 'ct-multi');
+      await delivered(logs, ids);
+      const message = await waitFor('a notification', async () => {
+        const keys = received.flatMap((r) => (JSON.parse(JSON.parse(r.body).Message) as { s3ObjectKey: string[] }).s3ObjectKey);
+        return keys.some((key) => logs.files.get(key)?.records.some((rec) => ids.includes(rec.requestID!))) ? received : undefined;
+      });
+      const envelope = JSON.parse(message[0]!.body);
+      expect(envelope).toMatchObject({ Type: 'Notification', TopicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:ct-topic` });
+      expect(JSON.parse(envelope.Message)).toMatchObject({ s3Bucket: 'ct-multi', s3ObjectKey: expect.any(Array) });
+      expect(message[0]!.headers['x-amz-sns-message-type']).toBe('Notification');
+      const status = await client().send(new GetTrailStatusCommand({ Name: 'everywhere' }));
+      expect(status.LatestNotificationTime).toBeInstanceOf(Date);
+      expect(status.LatestNotificationError).toBeUndefined();
+    } finally {
+      await new Promise((resolve) => subscriber.close(resolve));
+    }
+  });
+});

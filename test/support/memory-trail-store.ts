@@ -1,0 +1,55 @@
+// A TrailStore in memory, for tests of delivery that need trails and their status but no database.
+import type { StoredTrail, TrailStatus, TrailStore } from '../../src/store/trail-store.js';
+
+export class MemoryTrailStore implements TrailStore {
+  readonly trails = new Map<string, StoredTrail>();
+  readonly statuses = new Map<string, TrailStatus>();
+
+  async createTrail(trail: StoredTrail): Promise<boolean> {
+    if (this.trails.has(trail.arn)) return false;
+    this.trails.set(trail.arn, trail);
+    return true;
+  }
+  async saveTrail(trail: StoredTrail): Promise<void> {
+    this.trails.set(trail.arn, trail);
+  }
+  async deleteTrail(arn: string): Promise<void> {
+    this.trails.delete(arn);
+    this.statuses.delete(arn);
+  }
+  async findTrail(arn: string): Promise<StoredTrail | undefined> {
+    return this.trails.get(arn);
+  }
+  async listTrails(accountId: string): Promise<StoredTrail[]> {
+    return [...this.trails.values()].filter((t) => t.accountId === accountId);
+  }
+  async listLoggingTrails(): Promise<StoredTrail[]> {
+    return [...this.trails.values()].filter((t) => this.statuses.get(t.arn)?.isLogging);
+  }
+  async trailStatus(arn: string): Promise<TrailStatus> {
+    return this.statuses.get(arn) ?? { isLogging: false };
+  }
+  async updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<void> {
+    this.statuses.set(arn, { ...(await this.trailStatus(arn)), ...change });
+  }
+}
+
+export function storedTrail(overrides: Partial<StoredTrail> = {}): StoredTrail {
+  const name = overrides.name ?? 'test-trail';
+  const accountId = overrides.accountId ?? '123456789012';
+  const homeRegion = overrides.homeRegion ?? 'us-east-1';
+  return {
+    accountId,
+    name,
+    homeRegion,
+    arn: `arn:aws:cloudtrail:${homeRegion}:${accountId}:trail/${name}`,
+    s3BucketName: 'trail-bucket',
+    includeGlobalServiceEvents: true,
+    isMultiRegionTrail: false,
+    isOrganizationTrail: false,
+    logFileValidationEnabled: false,
+    tags: [],
+    createdMs: Date.UTC(2025, 0, 1),
+    ...overrides,
+  };
+}
