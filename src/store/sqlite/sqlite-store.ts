@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { openConnection, type SqliteConnectionOptions } from './connection.js';
+import { BackgroundCheckpoint } from './background-checkpoint.js';
 import { migrate } from './schema.js';
 import { Scopes } from './scopes.js';
 import { SqliteEventLog } from './sqlite-event-log.js';
@@ -23,10 +24,12 @@ export class SqliteStore implements Store {
   readonly deliveryFeed: SqliteDeliveryFeed;
   readonly deliveryLedger: SqliteDeliveryLedger;
   readonly #db: Database.Database;
+  readonly #checkpoint: BackgroundCheckpoint | undefined;
   #closed: Promise<void> | undefined;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, checkpoint?: BackgroundCheckpoint) {
     this.#db = db;
+    this.#checkpoint = checkpoint;
     const scopes = new Scopes(db);
     this.eventLog = new SqliteEventLog(db, scopes);
     this.eventHistory = new SqliteEventHistory(db, scopes);
@@ -39,7 +42,10 @@ export class SqliteStore implements Store {
 
   /** Safe to call more than once; every call resolves when the database is closed. */
   close(): Promise<void> {
-    this.#closed ??= this.eventLog.close().finally(() => this.#db.close());
+    this.#closed ??= this.eventLog
+      .close()
+      .then(() => this.#checkpoint?.stop())
+      .finally(() => this.#db.close());
     return this.#closed;
   }
 }
@@ -48,7 +54,8 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   const db = openConnection(options);
   try {
     migrate(db);
-    return new SqliteStore(db);
+    const inMemory = options.path === ':memory:' || options.path === '';
+    return new SqliteStore(db, inMemory ? undefined : new BackgroundCheckpoint(options.path));
   } catch (error) {
     db.close();
     throw error;
