@@ -23,7 +23,8 @@ export interface Store {
 export interface EventLog {
   /**
    * Appends recorded events. Resolves only once they are durably committed; concurrent calls share one commit
-   * (group commit). Rejects if they could not be stored, and then none of them is.
+   * (group commit). Rejects if they could not be stored, and then none of them is; an eventId already in the log
+   * rejects with DuplicateEventError (live events have fresh ids, so a clash is a bug, never silently dropped).
    */
   append(events: readonly IndexedEvent[]): Promise<void>;
   /** Adds events that are not yet in the log (by eventId); returns how many were new. */
