@@ -1,7 +1,7 @@
 // The trail services' view of a call: its account, its region and the account's trails.
 import type { OperationContext } from '../operation.js';
 import type { TrailScope } from '../../services/trails/trail-scope.js';
-import { deliveryCursors } from '../../delivery/delivery-cursors.js';
+import { deliveryCursors } from '../../services/trails/delivery-cursors.js';
 
 export function trailScope(context: OperationContext): TrailScope {
   const { store } = context.services;

@@ -1,6 +1,6 @@
 // Where a trail call happens: the caller's account, the region its signature names, and the account's trails.
 import type { TrailStore } from '../../store/trail-store.js';
-import type { DeliveryCursors } from '../../delivery/delivery-cursors.js';
+import type { DeliveryCursors } from './delivery-cursors.js';
 
 export interface TrailScope {
   trails: TrailStore;

@@ -1,7 +1,7 @@
 // What StartLogging, StopLogging and DeleteTrail mean for delivery: which stretch of the event log a trail's files
 // cover. Read at the moment of the call, so that a trail receives exactly the events recorded while it logs:
 // its StartLogging and StopLogging calls included, nothing from before or in between.
-import type { Store } from '../store/store.js';
+import type { Store } from '../../store/store.js';
 
 export interface DeliveryCursors {
   /** Call before the trail is marked as logging. */
