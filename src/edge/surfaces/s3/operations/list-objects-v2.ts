@@ -1,21 +1,14 @@
 // ListObjectsV2 (list-type=2): continuation tokens, start-after, KeyCount; owners only with fetch-owner=true.
 import type { S3Operation } from '../s3-call.js';
 import { element, optionalElement, xmlDocument } from '../../../protocols/s3-xml.js';
-import { accessBucket } from '../s3-access.js';
-import { continuationToken, maxKeysParameter, readContinuationToken, urlEncodingRequested } from '../listing-parameters.js';
+import { continuationToken, readContinuationToken } from '../listing-parameters.js';
 import { xmlReply } from '../s3-reply.js';
-import { listObjectPage, listingElements, nameEncoder } from './object-listing.js';
+import { listObjectPage, listingBasics, listingElements } from './object-listing.js';
 
 export const listObjectsV2: S3Operation = async (call) => {
-  const bucket = await accessBucket(call);
-  const query = call.request.query;
-  const encode = urlEncodingRequested(call.request);
-  const name = nameEncoder(encode);
-  const prefix = query.get('prefix') ?? '';
-  const delimiter = query.get('delimiter') ?? '';
+  const { bucket, query, encode, name, prefix, delimiter, maxKeys } = await listingBasics(call);
   const startAfter = query.get('start-after') ?? '';
   const token = query.get('continuation-token');
-  const maxKeys = maxKeysParameter(call.request);
   const after = token !== null ? readContinuationToken(token) : startAfter;
   const listing = await listObjectPage(call, { prefix, delimiter, startAfter: after, maxKeys });
   const next = listing.isTruncated && listing.nextStartAfter !== undefined ? continuationToken(listing.nextStartAfter) : undefined;

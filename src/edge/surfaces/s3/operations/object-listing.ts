@@ -3,8 +3,25 @@ import type { S3Call } from '../s3-call.js';
 import type { ObjectListing } from '../../../../objects/object-store.js';
 import { element, type Xml } from '../../../protocols/s3-xml.js';
 import { ownerElement } from '../canonical-owner.js';
-import { encodeListedName } from '../listing-parameters.js';
+import { encodeListedName, maxKeysParameter, urlEncodingRequested } from '../listing-parameters.js';
+import { accessBucket } from '../s3-access.js';
 import { storeCall } from '../s3-errors.js';
+
+/** The parameters both ListObjects versions read the same way, and the bucket they list. */
+export async function listingBasics(call: S3Call) {
+  const bucket = await accessBucket(call);
+  const query = call.request.query;
+  const encode = urlEncodingRequested(call.request);
+  return {
+    bucket,
+    query,
+    encode,
+    name: nameEncoder(encode),
+    prefix: query.get('prefix') ?? '',
+    delimiter: query.get('delimiter') ?? '',
+    maxKeys: maxKeysParameter(call.request),
+  };
+}
 
 export interface ListingQuery {
   prefix: string;
