@@ -27,6 +27,9 @@ export const vocabulary: SyntheticVocabulary = {
   buckets: Array.from({ length: 400 }, (_, i) => `bucket-${i}`),
 };
 
+/** How far apart the records of one CloudTrail log file may be. */
+const FILE_WINDOW_MS = 5 * 60_000;
+
 /** A fast, seedable generator: benchmarks must see the same data every run. */
 export function random(seed: number): () => number {
   let s = seed >>> 0;
@@ -44,12 +47,12 @@ function pick<T>(items: readonly T[], rnd: () => number): T {
   return items[Math.floor(items.length * rnd() ** 2.5)]!;
 }
 
-export function syntheticRecord(i: number, rnd: () => number, newestMs: number, spanMs: number): CloudTrailRecord {
+export function syntheticRecord(i: number, rnd: () => number, atMs: number): CloudTrailRecord {
   const user = pick(vocabulary.usernames, rnd);
   const name = pick(vocabulary.eventNames, rnd);
   const source = pick(vocabulary.sources, rnd);
   const readOnly = /^(Describe|List|Get)/.test(name);
-  const at = new Date(newestMs - Math.floor(rnd() * spanMs));
+  const at = new Date(atMs);
   return {
     eventVersion: '1.08',
     userIdentity: {
@@ -75,9 +78,17 @@ export function syntheticRecord(i: number, rnd: () => number, newestMs: number, 
   };
 }
 
+/**
+ * Records in the order a trail's bucket holds them: log files cover a few minutes each and their keys sort by time,
+ * so time rises through the sequence, with records a few minutes out of order as in real files.
+ */
 export function* syntheticRecords(count: number, seed = 1, newestMs = Date.now(), spanMs = 30 * 86_400_000): Generator<CloudTrailRecord> {
   const rnd = random(seed);
-  for (let i = 0; i < count; i++) yield syntheticRecord(i, rnd, newestMs, spanMs);
+  const step = spanMs / count;
+  for (let i = 0; i < count; i++) {
+    const jitter = (rnd() - 0.5) * FILE_WINDOW_MS;
+    yield syntheticRecord(i, rnd, Math.min(newestMs, Math.floor(newestMs - spanMs + i * step + jitter)));
+  }
 }
 
 /** Writes `count` records as CloudTrail log files of `perFile` records each; returns the folder. */
