@@ -31,7 +31,7 @@ export class CallPipeline {
     } catch (err) {
       const known = err instanceof AuthenticationFailure ? err.known : auth;
       const raw = this.serviceError(err, request);
-      const error = surface.protocolError?.(raw, request) ?? raw;
+      const error = inProtocol(surface, raw, request);
       const reply = () => surface.errorReply(error, request);
       return known ? this.recorded(request, facts, known, error, reply, surface) : reply();
     }
@@ -40,7 +40,7 @@ export class CallPipeline {
   /** Answers a request refused before it reached a surface (unreadable or oversized), in that surface's protocol. */
   refuse(request: EdgeRequest, raw: ServiceError): EdgeReply {
     const surface = this.surfaceFor(request);
-    return surface.errorReply(surface.protocolError?.(raw, request) ?? raw, request);
+    return surface.errorReply(inProtocol(surface, raw, request), request);
   }
 
   private surfaceFor(request: EdgeRequest): Surface {
@@ -89,8 +89,13 @@ export class CallPipeline {
     } catch (err) {
       this.deps.log.error({ err, requestId: request.requestId }, 'could not record a call; answering 503');
       const unavailable = new ServiceError('ServiceUnavailable', 'The call could not be recorded, so it was not completed. Retry later.');
-      return surface.errorReply(surface.protocolError?.(unavailable, request) ?? unavailable, request);
+      return surface.errorReply(inProtocol(surface, unavailable, request), request);
     }
     return reply();
   }
+}
+
+/** The error under the surface's own name for it, as both its reply and the call's record carry it. */
+function inProtocol(surface: Surface, error: ServiceError, request: EdgeRequest): ServiceError {
+  return surface.protocolError?.(error, request) ?? error;
 }
