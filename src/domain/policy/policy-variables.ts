@@ -1,6 +1,7 @@
 // Policy variables in Resource and condition values: `${aws:username}`, `${aws:PrincipalTag/team, 'none'}` (a
-// default when the key is absent), and the escapes `${*}`, `${?}`, `${$}` for the literal characters. A variable
-// whose key is absent and has no default makes the value unusable: it matches nothing.
+// default when the key is absent; '' inside it is a quote), and the escapes `${*}`, `${?}`, `${$}` for the
+// literal characters. A variable whose key is absent (or multivalued) and has no default makes the value unusable:
+// it matches nothing.
 import type { RequestView } from './request-view.js';
 import type { PatternChunk } from './wildcard.js';
 
@@ -14,7 +15,7 @@ export interface Template {
 }
 
 const VARIABLE = /\$\{([^}]*)\}/g;
-const WITH_DEFAULT = /^\s*([^,\s]+)\s*,\s*'([^']*)'\s*$/;
+const WITH_DEFAULT = /^\s*([^,\s]+)\s*,\s*'((?:[^']|'')*)'\s*$/;
 const ESCAPES: Record<string, string> = { '*': '*', '?': '?', $: '$' };
 
 /** The value's template when it holds at least one variable; undefined for plain values. */
@@ -34,7 +35,7 @@ export function parseTemplate(value: string): Template | undefined {
       continue;
     }
     const withDefault = WITH_DEFAULT.exec(body);
-    if (withDefault) parts.push({ kind: 'variable', key: withDefault[1]!.toLowerCase(), fallback: withDefault[2]! });
+    if (withDefault) parts.push({ kind: 'variable', key: withDefault[1]!.toLowerCase(), fallback: withDefault[2]!.replaceAll("''", "'") });
     else parts.push({ kind: 'variable', key: body.trim().toLowerCase() });
     sawVariable = true;
   }
