@@ -4,12 +4,13 @@ import { compileConditions } from './compile-condition.js';
 import { parseCondition } from './parse-condition.js';
 import { RequestView } from './request-view.js';
 
-const alice = { arn: 'arn:aws:iam::111122223333:user/alice', accountId: '111122223333', isRoot: false };
+// A service principal: the evaluator derives no aws:username or aws:PrincipalArn for it, so tests say what is absent.
+const service = { arn: 'logs.amazonaws.com', accountId: '111122223333', isRoot: false, service: 'logs.amazonaws.com' };
 
 /** Whether a Condition block holds for a request carrying these context keys. */
 function holds(condition: Record<string, unknown>, context: Record<string, ContextValue>, variables = true): boolean {
   const test = compileConditions(parseCondition(condition as never), variables);
-  const view = new RequestView({ principal: alice, action: 's3:GetObject', resource: '*', context: new Map(Object.entries(context)) });
+  const view = new RequestView({ principal: service, action: 's3:GetObject', resource: '*', context: new Map(Object.entries(context)) });
   return test === undefined || test(view);
 }
 

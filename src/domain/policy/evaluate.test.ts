@@ -103,7 +103,7 @@ describe('resources', () => {
     const policies = { identity: [identity(statement)] };
     expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/alice/notes', {}, ctx), policies)).toEqual(ALLOWED);
     expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/bob/notes', {}, ctx), policies).allowed).toBe(false);
-    expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/alice/notes', {}, {}), policies).allowed).toBe(false);
+    expect(decide(request(session, 's3:GetObject', 'arn:aws:s3:::home/s1/notes', {}, {}), policies).allowed).toBe(false);
     const wild = { 'aws:username': 'a*' };
     expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/alice/notes', {}, wild), policies).allowed).toBe(false);
     const legacy = parsePolicyDocument(JSON.stringify({ Version: '2008-10-17', Statement: [statement] }), 'identity');
@@ -111,10 +111,22 @@ describe('resources', () => {
     expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/${aws:username}/x', {}, ctx), { identity: [legacy] }).allowed).toBe(true);
   });
 
+  it('derives the principal keys a context lacks, and prefers those it carries', () => {
+    const policies = { identity: [identity(allow('s3:GetObject', 'arn:aws:s3:::home/${aws:username}/*', {
+      Condition: { ArnLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:user/*' }, StringEquals: { 'aws:PrincipalAccount': A } },
+    }))] };
+    expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/alice/notes'), policies)).toEqual(ALLOWED);
+    expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/alice/notes', {}, { 'AWS:USERNAME': 'bob' }), policies).allowed).toBe(false);
+    const roleWide = { identity: [identity(allow('s3:*', '*', { Condition: { StringEquals: { 'aws:PrincipalArn': session.roleArn, 'aws:PrincipalType': 'AssumedRole' } } }))] };
+    expect(decide(request(session, 's3:GetObject', BUCKET), roleWide)).toEqual(ALLOWED);
+    expect(decide(request(alice, 's3:GetObject', BUCKET), roleWide).allowed).toBe(false);
+  });
+
   it('takes a default for an absent variable, and the escapes ${*} ${?} ${$}', () => {
     const policies = { identity: [identity(allow('s3:GetObject', "arn:aws:s3:::home/${aws:username, 'shared'}/${*}"))] };
-    expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/shared/*'), policies)).toEqual(ALLOWED);
-    expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/shared/x'), policies).allowed).toBe(false);
+    expect(decide(request(session, 's3:GetObject', 'arn:aws:s3:::home/shared/*'), policies)).toEqual(ALLOWED);
+    expect(decide(request(session, 's3:GetObject', 'arn:aws:s3:::home/shared/x'), policies).allowed).toBe(false);
+    expect(decide(request(alice, 's3:GetObject', 'arn:aws:s3:::home/alice/*'), policies)).toEqual(ALLOWED);
   });
 });
 

@@ -23,31 +23,35 @@ export interface RequestContextInput {
 }
 
 export function buildRequestContext(input: RequestContextInput): Map<string, ContextValue> {
-  const { principal } = input;
-  const type = input.principalType ?? principalTypeOf(principal);
   const context = new Map<string, ContextValue>([
     ['aws:SourceIp', input.sourceIp],
     ['aws:CurrentTime', isoSeconds(input.now)],
     ['aws:EpochTime', String(Math.floor(input.now.getTime() / 1000))],
-    ['aws:PrincipalType', type],
     ['aws:RequestedRegion', input.region],
     ['aws:SecureTransport', String(input.secureTransport)],
     ['aws:userid', input.userId],
+    ...principalContext(input.principal, input.principalType),
   ]);
-  if (type === 'AWSService') {
-    if (principal.service !== undefined) context.set('aws:PrincipalServiceName', principal.service);
-  } else {
-    // A session's aws:PrincipalArn is its role's arn, not the session's.
-    context.set('aws:PrincipalArn', principal.roleArn ?? principal.arn);
-    context.set('aws:PrincipalAccount', principal.accountId);
-  }
-  const userName = type === 'User' ? userNameOf(principal.arn) : undefined;
-  if (userName !== undefined) context.set('aws:username', userName);
   if (input.userAgent !== undefined) context.set('aws:UserAgent', input.userAgent);
   if (input.tokenIssueTime) context.set('aws:TokenIssueTime', isoSeconds(input.tokenIssueTime));
   if (input.multiFactorAuthPresent !== undefined) context.set('aws:MultiFactorAuthPresent', String(input.multiFactorAuthPresent));
   for (const [key, value] of Object.entries(input.extra ?? {})) context.set(key, value);
   return context;
+}
+
+/** The keys that follow from the principal alone; the evaluator supplies them when a request's context lacks them. */
+export function principalContext(principal: RequestPrincipal, given?: PrincipalType): [string, string][] {
+  const type = given ?? principalTypeOf(principal);
+  const keys: [string, string][] = [['aws:PrincipalType', type]];
+  if (type === 'AWSService') {
+    if (principal.service !== undefined) keys.push(['aws:PrincipalServiceName', principal.service]);
+    return keys;
+  }
+  // A session's aws:PrincipalArn is its role's arn, not the session's.
+  keys.push(['aws:PrincipalArn', principal.roleArn ?? principal.arn], ['aws:PrincipalAccount', principal.accountId]);
+  const userName = type === 'User' ? userNameOf(principal.arn) : undefined;
+  if (userName !== undefined) keys.push(['aws:username', userName]);
+  return keys;
 }
 
 export function principalTypeOf(principal: RequestPrincipal): PrincipalType {
@@ -60,8 +64,7 @@ export function principalTypeOf(principal: RequestPrincipal): PrincipalType {
 
 /** A user's name is the last part of its arn (user/path/name). */
 function userNameOf(arn: string): string | undefined {
-  const at = arn.indexOf(':user/');
-  return at < 0 ? undefined : arn.slice(arn.lastIndexOf('/') + 1);
+  return arn.includes(':user/') ? arn.slice(arn.lastIndexOf('/') + 1) : undefined;
 }
 
 const isoSeconds = (date: Date): string => `${date.toISOString().slice(0, 19)}Z`;

@@ -1,6 +1,8 @@
 // One request as conditions and policy variables see it: context keys looked up case-insensitively, each value a
-// list (single-valued keys are lists of one). The lower-cased index is built once per request, on first use.
+// list (single-valued keys are lists of one). The lower-cased index is built once per request, on first use; keys
+// that follow from the principal (aws:PrincipalArn, aws:username, …) are filled in when the context lacks them.
 import type { AuthorizationRequest } from './authorization.js';
+import { principalContext } from './request-context.js';
 
 export class RequestView {
   private index: Map<string, readonly string[]> | undefined;
@@ -9,7 +11,7 @@ export class RequestView {
 
   /** The values of a context key (its name lower-cased), or undefined when the request has none. */
   values(lowerKey: string): readonly string[] | undefined {
-    this.index ??= lowerCased(this.request.context);
+    this.index ??= indexOf(this.request);
     const values = this.index.get(lowerKey);
     return values === undefined || values.length === 0 ? undefined : values;
   }
@@ -21,8 +23,12 @@ export class RequestView {
   }
 }
 
-function lowerCased(context: AuthorizationRequest['context']): Map<string, readonly string[]> {
+function indexOf(request: AuthorizationRequest): Map<string, readonly string[]> {
   const index = new Map<string, readonly string[]>();
-  for (const [key, value] of context) index.set(key.toLowerCase(), typeof value === 'string' ? [value] : value);
+  for (const [key, value] of request.context) index.set(key.toLowerCase(), typeof value === 'string' ? [value] : value);
+  for (const [key, value] of principalContext(request.principal)) {
+    const lower = key.toLowerCase();
+    if (!index.has(lower)) index.set(lower, [value]);
+  }
   return index;
 }
