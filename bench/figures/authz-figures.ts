@@ -55,9 +55,13 @@ const REQUESTS: [action: string, resource: string][] = [
 export function measureAuthorization(samples: number): { authz_p99_us: number; authz_p50_us: number; authz_compile_us: number } {
   const documents: PolicyDocument[] = DOCUMENTS.map((Statement) =>
     parsePolicyDocument(JSON.stringify({ Version: '2012-10-17', Statement }), 'identity'));
-  const compileStart = process.hrtime.bigint();
+  const compileTimings: number[] = [];
+  for (let i = 0; i < 200; i += 1) {
+    const start = process.hrtime.bigint();
+    compilePolicySet({ identity: documents });
+    compileTimings.push(Number(process.hrtime.bigint() - start) / 1e3);
+  }
   const compiled = compilePolicySet({ identity: documents });
-  const compileUs = Number(process.hrtime.bigint() - compileStart) / 1e3;
   const principal: RequestPrincipal = { arn: `arn:aws:iam::${ACCOUNT}:user/alice`, accountId: ACCOUNT, isRoot: false };
   const request = (i: number): AuthorizationRequest => {
     const [action, resource] = REQUESTS[i % REQUESTS.length]!;
@@ -77,5 +81,5 @@ export function measureAuthorization(samples: number): { authz_p99_us: number; a
     timings.push(Number(process.hrtime.bigint() - start) / 1e3);
   }
   if (allowed === 0) throw new Error('the benchmark policies allowed nothing');
-  return { authz_p99_us: round(percentile(timings, 99)), authz_p50_us: round(percentile(timings, 50)), authz_compile_us: round(compileUs) };
+  return { authz_p99_us: round(percentile(timings, 99)), authz_p50_us: round(percentile(timings, 50)), authz_compile_us: round(percentile(compileTimings, 50)) };
 }
