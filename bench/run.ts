@@ -96,7 +96,7 @@ function report(figures: Record<string, number>, command: string, quick: boolean
     '- `authz_p50_us` / `authz_p99_us`: authorizing one request of a user with 10 attached policies (wildcards,',
     '  conditions on source IP, time, region and transport, policy variables, explicit Denies): building its',
     '  request context and evaluating the compiled policy set, over a mix of allowed and denied calls.',
-    '  `authz_compile_us` (median) is compiling that set, which happens when the policies change, not per call.',
+    '  `authz_compile_us` (median) is parsing and compiling that set, done when policies change, not per call.',
     '',
   ].join('\n');
 }

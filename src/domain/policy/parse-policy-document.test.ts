@@ -98,6 +98,7 @@ describe('parsePolicyDocument', () => {
     ['an unknown principal type', policy({ ...bucketRead, Principal: { User: 'alice' } }), 'resource', 'Invalid principal in policy: "User":"alice"'],
     ['a malformed AWS principal', policy({ ...bucketRead, Principal: { AWS: 'alice' } }), 'resource', 'Invalid principal in policy: "AWS":"alice"'],
     ['a wildcard inside an AWS principal', policy({ ...bucketRead, Principal: { AWS: 'arn:aws:iam::*:root' } }), 'resource', 'Invalid principal in policy'],
+    ['a wildcard user in an AWS principal', policy({ ...bucketRead, Principal: { AWS: 'arn:aws:iam::111122223333:user/*' } }), 'resource', 'Invalid principal in policy: "AWS":"arn:aws:iam::111122223333:user/*"'],
     ['an empty principal list', policy({ ...bucketRead, Principal: { AWS: [] } }), 'resource', 'Invalid principal in policy'],
     ['duplicate Sids', policy({ ...readTrails, Sid: 'A' }, { ...readTrails, Sid: 'A' }), 'identity', 'Statement IDs (SID) in a single policy must be unique.'],
     ['an unknown condition operator', policy({ ...readTrails, Condition: { StringEqual: { 'aws:username': 'a' } } }), 'identity', 'Invalid Condition type : StringEqual'],
