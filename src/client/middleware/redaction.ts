@@ -1,0 +1,38 @@
+// Which request and response members an audit record must not carry, and the walk that hides them. Names match
+// case-insensitively, ignoring `-` and `_`, anywhere in the name: `userPassword`, `x-api-key`, `refresh_token`.
+import { HIDDEN } from '../../domain/request-parameters.js';
+
+export const DEFAULT_REDACTED = ['password', 'passwd', 'passphrase', 'secret', 'token', 'authorization', 'cookie', 'apikey', 'credential', 'privatekey'];
+
+export type Redaction = string | RegExp;
+
+const MAX_DEPTH = 32;
+
+export type Redactor = (value: unknown) => unknown;
+
+export function redactor(extra: readonly Redaction[] = []): Redactor {
+  const names = [...DEFAULT_REDACTED, ...extra.filter((r): r is string => typeof r === 'string').map(normalize)];
+  const patterns = extra.filter((r): r is RegExp => r instanceof RegExp);
+  const hidden = (key: string): boolean => {
+    const plain = normalize(key);
+    return names.some((name) => plain.includes(name)) || patterns.some((pattern) => pattern.test(key));
+  };
+  const walk = (value: unknown, depth: number): unknown => {
+    if (value instanceof Date) return value.toISOString();
+    if (Buffer.isBuffer(value) || typeof value === 'function') return undefined;
+    if (value === null || typeof value !== 'object') return value;
+    if (depth >= MAX_DEPTH) return '[nested too deeply]';
+    if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(value)) {
+      if (member === undefined) continue;
+      out[key] = hidden(key) ? HIDDEN : walk(member, depth + 1);
+    }
+    return out;
+  };
+  return (value) => walk(value, 0);
+}
+
+function normalize(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
+}
