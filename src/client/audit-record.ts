@@ -31,7 +31,7 @@ export interface RecordDefaults {
 
 export class InvalidEventError extends Error {}
 
-export function completeRecord(event: AuditEvent, defaults: RecordDefaults, now: Date): CloudTrailRecord {
+export function completeRecord(event: AuditEvent, defaults: RecordDefaults, nowMs: number): CloudTrailRecord {
   if (!event || typeof event !== 'object') throw new InvalidEventError('an event must be an object');
   const eventName = event.eventName;
   const eventSource = event.eventSource ?? defaults.eventSource;
@@ -39,31 +39,54 @@ export function completeRecord(event: AuditEvent, defaults: RecordDefaults, now:
   if (typeof eventSource !== 'string' || eventSource === '') throw new InvalidEventError('eventSource is required (per event or as the client default)');
   const eventCategory = event.eventCategory ?? 'Management';
   const eventType = event.eventType ?? 'AwsApiCall';
+  // One literal of a fixed shape, in CloudTrail's customary member order: several times faster to build and to
+  // serialize than a spread of the application's object (members left undefined are not serialized).
   const record: CloudTrailRecord = {
-    ...event,
     eventVersion: event.eventVersion ?? EVENT_VERSION,
     userIdentity: event.userIdentity ?? { type: 'Unknown' },
-    eventTime: eventTimeOf(event.eventTime, now),
+    eventTime: eventTimeOf(event.eventTime, nowMs),
     eventSource,
     eventName,
     awsRegion: event.awsRegion ?? defaults.region,
+    sourceIPAddress: event.sourceIPAddress,
+    userAgent: event.userAgent,
+    errorCode: event.errorCode,
+    errorMessage: event.errorMessage,
     requestParameters: event.requestParameters ?? null,
     responseElements: event.responseElements ?? null,
+    additionalEventData: event.additionalEventData,
+    requestID: event.requestID,
     eventID: event.eventID ?? crypto.randomUUID(),
+    readOnly: event.readOnly,
+    resources: event.resources,
     eventType,
+    managementEvent: event.managementEvent ?? (eventType === 'AwsApiCall' ? eventCategory === 'Management' : undefined),
+    recipientAccountId: event.recipientAccountId ?? defaults.recipientAccountId,
     eventCategory,
   };
-  if (record.managementEvent === undefined && eventType === 'AwsApiCall') record.managementEvent = eventCategory === 'Management';
-  const recipient = event.recipientAccountId ?? defaults.recipientAccountId;
-  if (recipient !== undefined) record.recipientAccountId = recipient;
+  for (const member in event) if (!(member in record)) record[member] = event[member];
   return record;
 }
 
-function eventTimeOf(value: string | Date | undefined, now: Date): string {
-  if (value === undefined) return formatEventTime(now);
+function eventTimeOf(value: string | Date | undefined, nowMs: number): string {
+  if (value === undefined) return secondText(nowMs);
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new InvalidEventError('eventTime is not a valid date');
-    return formatEventTime(value);
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) throw new InvalidEventError('eventTime is not a valid date');
+    return secondText(ms);
   }
   return value;
+}
+
+// Records of one second share their eventTime text: formatting a Date costs more than the rest of a record.
+let lastSecond = NaN;
+let lastText = '';
+
+function secondText(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = formatEventTime(new Date(second * 1000));
+  }
+  return lastText;
 }

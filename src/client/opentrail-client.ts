@@ -21,6 +21,7 @@ export class OpentrailClient {
   private readonly counters = new StatsCounter();
   private readonly queue: RecordQueue;
   private readonly loop: DeliveryLoop;
+  private readonly call: PutRecordsCall;
   private readonly abort = new AbortController();
   private readonly defaults: RecordDefaults;
   private closing: Promise<ClientStats> | undefined;
@@ -34,9 +35,9 @@ export class OpentrailClient {
     this.queue = this.options.spool
       ? new SpoolQueue({ ...this.options.spool, maxUnwritten: this.options.maxBufferedRecords }, this.counters, onError)
       : new MemoryQueue(this.options.maxBufferedRecords);
-    const call = new PutRecordsCall(this.options.endpoint, this.region, this.options.credentials, this.options.retry.requestTimeoutMs);
+    this.call = new PutRecordsCall(this.options.endpoint, this.region, this.options.credentials, this.options.retry.requestTimeoutMs);
     const context = {
-      call, stats: this.counters, backoff: this.options.retry, abort: this.abort.signal, onError,
+      call: this.call, stats: this.counters, backoff: this.options.retry, abort: this.abort.signal, onError,
       keepAlive: () => this.loop.keepAlive,
     };
     this.loop = new DeliveryLoop(this.queue, this.options.batch, (lines) => deliverLines(lines, context), onError);
@@ -52,7 +53,7 @@ export class OpentrailClient {
         this.counters.drop('closed');
         return undefined;
       }
-      const record = completeRecord(event, this.defaults, new Date());
+      const record = completeRecord(event, this.defaults, Date.now());
       const line = JSON.stringify(record);
       const bytes = Buffer.byteLength(line);
       if (bytes > MAX_RECORD_BYTES) {
@@ -94,6 +95,7 @@ export class OpentrailClient {
     await this.loop.flush(timeoutMs);
     this.abort.abort();
     await this.loop.stop();
+    this.call.close();
     const lost = (await this.queue.close()) + (this.options.spool ? 0 : this.loop.abandoned);
     this.counters.drop('unsent_at_close', lost);
     return this.stats;

@@ -2,6 +2,7 @@
 // means for the records in it: stored, failed one by one, worth another try, or refused as a whole.
 import { SignatureV4 } from '@smithy/signature-v4';
 import { NodeSha256 } from './node-sha256.js';
+import { HttpPoster, type PostAnswer } from './http-post.js';
 import type { Credentials, CredentialsProvider } from './client-options.js';
 
 export const PUT_RECORDS_TARGET = 'OpenTrail_20261101.PutRecords';
@@ -22,6 +23,7 @@ const REFUSALS = new Set(['ValidationException', 'SerializationException', 'Requ
 
 export class PutRecordsCall {
   private readonly signer: SignatureV4;
+  private readonly poster: HttpPoster;
 
   constructor(
     private readonly endpoint: URL,
@@ -30,25 +32,26 @@ export class PutRecordsCall {
     private readonly timeoutMs: number,
   ) {
     this.signer = new SignatureV4({ service: 'cloudtrail', region, credentials, sha256: NodeSha256 });
+    this.poster = new HttpPoster(endpoint);
   }
 
   async send(lines: readonly string[], abort: AbortSignal): Promise<CallOutcome> {
-    const body = `{"Records":[${lines.join(',')}]}`;
-    let response: Response;
-    let text: string;
+    const body = Buffer.from(`{"Records":[${lines.join(',')}]}`);
+    let answer: PostAnswer;
     try {
       const headers = await this.signedHeaders(body);
-      response = await fetch(new URL('/', this.endpoint), {
-        method: 'POST', headers, body, signal: AbortSignal.any([abort, AbortSignal.timeout(this.timeoutMs)]),
-      });
-      text = await response.text();
+      answer = await this.poster.post(headers, body, AbortSignal.any([abort, AbortSignal.timeout(this.timeoutMs)]));
     } catch (err) {
       return { kind: 'retry', reason: describe(err) };
     }
-    return interpret(response, text, lines.length);
+    return interpret(answer, lines.length);
   }
 
-  private async signedHeaders(body: string): Promise<Record<string, string>> {
+  close(): void {
+    this.poster.close();
+  }
+
+  private async signedHeaders(body: Buffer): Promise<Record<string, string>> {
     const signed = await this.signer.sign({
       method: 'POST',
       protocol: this.endpoint.protocol,
@@ -67,7 +70,8 @@ export class PutRecordsCall {
   }
 }
 
-function interpret(response: Response, text: string, count: number): CallOutcome {
+function interpret(response: PostAnswer, count: number): CallOutcome {
+  const text = response.text;
   const json = parseJson(text);
   if (response.status === 200) return answered(json, count);
   const code = errorCode(json, response);
@@ -75,7 +79,7 @@ function interpret(response: Response, text: string, count: number): CallOutcome
   if (response.status === 413 || (response.status < 500 && response.status !== 429 && REFUSALS.has(code))) {
     return { kind: 'refused', code, message };
   }
-  const retryAfterMs = retryAfter(response.headers.get('retry-after'));
+  const retryAfterMs = retryAfter(response.header('retry-after'));
   const reason = `${response.status} ${code}${message ? `: ${message}` : ''}`;
   return retryAfterMs === undefined ? { kind: 'retry', reason } : { kind: 'retry', reason, retryAfterMs };
 }
@@ -101,8 +105,8 @@ function answered(json: Record<string, unknown> | undefined, count: number): Cal
   return { kind: 'answered', stored: count - failed.length, failed };
 }
 
-function errorCode(json: Record<string, unknown> | undefined, response: Response): string {
-  const raw = json?.__type ?? json?.code ?? response.headers.get('x-amzn-errortype') ?? `Http${response.status}`;
+function errorCode(json: Record<string, unknown> | undefined, response: PostAnswer): string {
+  const raw = json?.__type ?? json?.code ?? response.header('x-amzn-errortype') ?? `Http${response.status}`;
   const code = String(raw);
   return code.slice(code.lastIndexOf('#') + 1).split(':')[0]!;
 }
@@ -116,8 +120,8 @@ function parseJson(text: string): Record<string, unknown> | undefined {
   }
 }
 
-function retryAfter(header: string | null): number | undefined {
-  if (header === null) return undefined;
+function retryAfter(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
   const seconds = Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, 300_000) : undefined;
 }

@@ -37,6 +37,8 @@ const MAX_SHORT_FIELD = 1024;
 export class HttpAuditor<Request> {
   private readonly redact: Redactor;
   private readonly addressOf: AddressOf;
+  /** Routes are few and fixed: each method and pattern's eventName is derived once. */
+  private readonly eventNames = new Map<string, string>();
 
   constructor(private readonly options: AuditOptions<Request>) {
     if (!options.client || typeof options.client.record !== 'function') throw new TypeError('opentrail middleware: `client` is required');
@@ -90,7 +92,7 @@ export class HttpAuditor<Request> {
     const event: AuditEvent = {
       eventTime: exchange.finishedAt,
       eventSource: route?.eventSource ?? this.options.eventSource,
-      eventName: route?.eventName ?? (exchange.route === undefined ? 'RouteNotFound' : eventNameFor(method, exchange.route)),
+      eventName: route?.eventName ?? this.eventName(method, exchange.route),
       userIdentity: identity ? { ...identity, type: identity.type ?? 'Unknown' } : { type: 'Unknown' },
       sourceIPAddress: this.addressOf(exchange.raw),
       requestID: this.requestId(exchange, request),
@@ -112,10 +114,23 @@ export class HttpAuditor<Request> {
     return event;
   }
 
+  private eventName(method: string, route: string | undefined): string {
+    if (route === undefined) return 'RouteNotFound';
+    const key = `${method} ${route}`;
+    let name = this.eventNames.get(key);
+    if (name === undefined) {
+      name = eventNameFor(method, route);
+      this.eventNames.set(key, name);
+    }
+    return name;
+  }
+
   private addSections(event: AuditEvent, exchange: HttpExchange, withResponse: boolean): void {
     const truncated: string[] = [];
     const parameters = this.requestParameters(exchange);
-    event.requestParameters = capped(parameters, 'requestParameters', truncated);
+    // the URL and headers are bounded by Node's header limit; only a body can make the parameters big
+    const small = Number(exchange.raw.headers['content-length'] ?? 0) < MAX_SECTION_BYTES / 2;
+    event.requestParameters = small ? parameters : capped(parameters, 'requestParameters', truncated);
     const response = withResponse && isObject(exchange.responseBody) ? (this.redact(exchange.responseBody) as Record<string, unknown>) : null;
     event.responseElements = capped(response, 'responseElements', truncated);
     if (truncated.length > 0) event.additionalEventData = { truncated };
