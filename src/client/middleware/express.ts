@@ -73,12 +73,11 @@ function routeAudit(response: ExpressLikeResponse): RouteAudit | undefined {
 
 function exchangeOf(request: ExpressLikeRequest, response: ExpressLikeResponse, body: unknown) {
   const requestId = response.getHeader('x-request-id');
-  const url = request.originalUrl ?? request.url ?? '/';
   return {
     raw: request,
     method: request.method ?? 'GET',
     route: routePattern(request),
-    path: url.split('?')[0] ?? url,
+    url: request.originalUrl ?? request.url ?? '/',
     params: request.params,
     query: typeof request.query === 'object' && request.query !== null ? (request.query as Record<string, unknown>) : undefined,
     body: request.body,

@@ -54,7 +54,7 @@ function exchangeOf(request: FastifyRequest, reply: FastifyReply, gathered: Gath
     raw: request.raw,
     method: request.method,
     route: request.is404 ? undefined : request.routeOptions.url,
-    path: request.url.split('?')[0] ?? request.url,
+    url: request.url,
     params: request.params as Record<string, unknown> | undefined,
     query: request.query as Record<string, unknown> | undefined,
     body: request.body,

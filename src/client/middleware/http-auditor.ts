@@ -17,7 +17,8 @@ export interface HttpExchange {
   method: string;
   /** The matched route's pattern (`/orders/:id`), undefined when no route matched. */
   route: string | undefined;
-  path: string;
+  /** The request's URL (path and query), as received. */
+  url: string;
   params: Record<string, unknown> | undefined;
   query: Record<string, unknown> | undefined;
   body: unknown;
@@ -93,7 +94,7 @@ export class HttpAuditor<Request> {
       eventTime: exchange.finishedAt,
       eventSource: route?.eventSource ?? this.options.eventSource,
       eventName: route?.eventName ?? this.eventName(method, exchange.route),
-      userIdentity: identity ? { ...identity, type: identity.type ?? 'Unknown' } : { type: 'Unknown' },
+      userIdentity: identity && typeof identity.type === 'string' ? identity : { ...identity, type: 'Unknown' },
       sourceIPAddress: this.addressOf(exchange.raw),
       requestID: this.requestId(exchange, request),
       readOnly,
@@ -138,7 +139,7 @@ export class HttpAuditor<Request> {
 
   private requestParameters(exchange: HttpExchange): Record<string, unknown> | null {
     const merged: Record<string, unknown> = { ...exchange.query, ...(isObject(exchange.body) ? exchange.body : {}), ...exchange.params };
-    if (exchange.route === undefined) merged.path = exchange.path;
+    if (exchange.route === undefined) merged.path = exchange.url.split('?')[0];
     const headers = this.pickHeaders(exchange.raw.headers);
     if (headers) merged.headers = headers;
     const redacted = this.redact(merged) as Record<string, unknown>;

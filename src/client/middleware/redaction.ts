@@ -13,9 +13,16 @@ export type Redactor = (value: unknown) => unknown;
 export function redactor(extra: readonly Redaction[] = []): Redactor {
   const names = [...DEFAULT_REDACTED, ...extra.filter((r): r is string => typeof r === 'string').map(normalize)];
   const patterns = extra.filter((r): r is RegExp => r instanceof RegExp);
+  // Requests repeat the same member names: each name's verdict is worked out once (a bounded number of them).
+  const verdicts = new Map<string, boolean>();
   const hidden = (key: string): boolean => {
-    const plain = normalize(key);
-    return names.some((name) => plain.includes(name)) || patterns.some((pattern) => pattern.test(key));
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) {
+      const plain = normalize(key);
+      verdict = names.some((name) => plain.includes(name)) || patterns.some((pattern) => pattern.test(key));
+      if (verdicts.size < 10_000) verdicts.set(key, verdict);
+    }
+    return verdict;
   };
   const walk = (value: unknown, depth: number): unknown => {
     if (value instanceof Date) return value.toISOString();
