@@ -21,6 +21,7 @@ import { S3_MAX_OBJECT_BYTES, s3Surface } from './edge/surfaces/s3-surface.js';
 import { openObjectStore } from './objects/open-object-store.js';
 import type { ObjectStore } from './objects/object-store.js';
 import { startDelivery } from './delivery/start-delivery.js';
+import { LakeWorker } from './lake/lake-worker.js';
 
 export interface RunningOpentrail {
   url: string;
@@ -82,6 +83,10 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       intervalSeconds: config.logFileInterval,
       notificationSigningKey: secrets.derive('sns-notification-signature'),
     });
+    const lake = config.role === 'api' ? undefined : new LakeWorker({
+      feed: store.deliveryFeed, catalog: store.lake, events: store.lakeEvents, clock, log,
+    });
+    lake?.start();
     const port = (server.server.address() as AddressInfo).port;
     return {
       url: `http://${urlHost(config.host)}:${port}`,
@@ -94,6 +99,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
         await pruner.stop();
         await server.close();
         await delivery?.stop();
+        await lake?.stop();
         await objects?.close();
         await store.close();
       },
