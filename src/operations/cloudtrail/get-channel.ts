@@ -15,6 +15,8 @@ export const getChannelOperation = defineOperation({
   ],
   resources: ({ Channel }, context) => lakeResources('channel', Channel, context),
   async run({ Channel }, context) {
-    return channelDetailWire(await findChannel(lakeScope(context), Channel));
+    const channel = await findChannel(lakeScope(context), Channel);
+    const ingestion = context.services.channelIngestion.current(channel.arn, channel.ingestion);
+    return channelDetailWire({ ...channel, ingestion });
   },
 });
