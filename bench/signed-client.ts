@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
 
-class NodeSha256 {
+export class NodeSha256 {
   private hash: crypto.Hash | crypto.Hmac;
   constructor(secret?: string | ArrayBuffer | ArrayBufferView) {
     this.hash = secret === undefined ? crypto.createHash('sha256') : crypto.createHmac('sha256', bytes(secret));
