@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     );
     await step('delivery throughput', () => measureDeliveryThroughput(work, quick ? 100_000 : 500_000) as never);
     await step('delivery latency', () => measureDeliveryLatency(work, CLI, quick ? 10 : 30) as never);
-    await step('PutAuditEvents', () => measurePutAuditEvents(work, CLI, quick ? 5 : 15));
+    await step('PutAuditEvents', () => measurePutAuditEvents(work, CLI, quick ? 5 : 15) as never);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

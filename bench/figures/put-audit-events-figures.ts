@@ -14,44 +14,57 @@ import { startServer } from './lookup-figures.js';
 const EVENTS_PER_CALL = 100;
 const CONCURRENCY = 16;
 
-export async function measurePutAuditEvents(workDir: string, cli: string, seconds: number): Promise<{ putauditevents_events_per_s: number; putauditevents_calls: number }> {
+export interface PutAuditEventsFigures {
+  putauditevents_events_per_s: number;
+  putauditevents_calls: number;
+}
+
+export async function measurePutAuditEvents(workDir: string, cli: string, seconds: number): Promise<PutAuditEventsFigures> {
   const dataDir = path.join(workDir, 'audit-data');
   const server = await startServer(cli, dataDir);
   try {
-    const credentials = readSharedCredentials(path.join(dataDir, 'credentials'))!;
-    const channelArn = await makeChannel(new SignedCloudTrailClient(server.url, credentials));
-    const url = new URL(server.url);
-    const signer = new SignatureV4({ service: 'cloudtrail-data', region: 'us-east-1', credentials, sha256: NodeSha256 });
-    let sequence = 0;
-    const call = async (): Promise<number> => {
-      const body = auditBody(sequence++);
-      const query = { channelArn };
-      const signed = await signer.sign({
-        method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/PutAuditEvents', query,
-        headers: { host: url.host, 'content-type': 'application/json' }, body,
-      });
-      const { host: _host, ...headers } = signed.headers;
-      const response = await fetch(`${url.origin}/PutAuditEvents?channelArn=${encodeURIComponent(channelArn)}`, { method: 'POST', headers, body });
-      const answer = (await response.json()) as { successful?: unknown[]; failed?: unknown[] };
-      if (response.status !== 200 || answer.failed?.length) throw new Error(`PutAuditEvents failed: ${JSON.stringify(answer).slice(0, 300)}`);
-      return answer.successful?.length ?? 0;
-    };
-    for (let i = 0; i < 20; i++) await call();
-    let events = 0;
-    let calls = 0;
-    const until = Date.now() + seconds * 1000;
-    const start = process.hrtime.bigint();
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() < until) {
-        events += await call();
-        calls++;
-      }
-    }));
-    return { putauditevents_events_per_s: round(events / (elapsedMs(start) / 1000), 0), putauditevents_calls: calls };
+    return await drivePutAuditEvents(server.url, readSharedCredentials(path.join(dataDir, 'credentials'))!, seconds);
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
   }
+}
+
+/** The load on a running server; exported so that a profiled server can be driven by hand. */
+export async function drivePutAuditEvents(
+  endpoint: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  seconds: number,
+): Promise<PutAuditEventsFigures> {
+  const channelArn = await makeChannel(new SignedCloudTrailClient(endpoint, credentials));
+  const url = new URL(endpoint);
+  const signer = new SignatureV4({ service: 'cloudtrail-data', region: 'us-east-1', credentials, sha256: NodeSha256 });
+  let sequence = 0;
+  const call = async (): Promise<number> => {
+    const body = auditBody(sequence++);
+    const query = { channelArn };
+    const signed = await signer.sign({
+      method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/PutAuditEvents', query,
+      headers: { host: url.host, 'content-type': 'application/json' }, body,
+    });
+    const { host: _host, ...headers } = signed.headers;
+    const response = await fetch(`${url.origin}/PutAuditEvents?channelArn=${encodeURIComponent(channelArn)}`, { method: 'POST', headers, body });
+    const answer = (await response.json()) as { successful?: unknown[]; failed?: unknown[] };
+    if (response.status !== 200 || answer.failed?.length) throw new Error(`PutAuditEvents failed: ${JSON.stringify(answer).slice(0, 300)}`);
+    return answer.successful?.length ?? 0;
+  };
+  for (let i = 0; i < 20; i++) await call();
+  let events = 0;
+  let calls = 0;
+  const until = Date.now() + seconds * 1000;
+  const start = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (Date.now() < until) {
+      events += await call();
+      calls++;
+    }
+  }));
+  return { putauditevents_events_per_s: round(events / (elapsedMs(start) / 1000), 0), putauditevents_calls: calls };
 }
 
 async function makeChannel(client: SignedCloudTrailClient): Promise<string> {

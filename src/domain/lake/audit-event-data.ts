@@ -113,9 +113,10 @@ function eventTimeMs(text: string): number | undefined {
 }
 
 function read(data: Record<string, unknown>, path: string): unknown {
-  let value: unknown = data;
-  for (const key of path.split('.')) value = isObject(value) ? value[key] : undefined;
-  return value;
+  const dot = path.indexOf('.');
+  if (dot < 0) return data[path];
+  const parent = data[path.slice(0, dot)];
+  return isObject(parent) ? parent[path.slice(dot + 1)] : undefined;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -19,7 +19,8 @@ export interface AuditEventFacts {
   eventDataText: string;
   timeMs: number;
   region: string;
-  ingestedAt: Date;
+  /** When the call stored it, formatted once per call: `metadata.ingestionTime`. */
+  ingestionTime: string;
 }
 
 /**
@@ -39,12 +40,19 @@ export function auditEventRecord(facts: AuditEventFacts): CloudTrailRecord {
     eventCategory: ACTIVITY_AUDIT_LOG,
     eventType: 'ActivityLog',
     eventID: auditEventId(facts.channelArn, facts.id, facts.eventDataText),
-    eventTime: formatEventTime(new Date(facts.timeMs)),
+    eventTime: canonicalTime(facts.eventData.eventTime, facts.timeMs),
     awsRegion: facts.region,
     recipientAccountId: facts.eventData.recipientAccountId,
-    metadata: { ingestionTime: formatEventTime(facts.ingestedAt), channelARN: facts.channelArn },
+    metadata: { ingestionTime: facts.ingestionTime, channelARN: facts.channelArn },
     eventData: facts.eventData,
   };
+}
+
+const CANONICAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** The record's eventTime in CloudTrail's form; most callers already send it so, and formatting is not free. */
+function canonicalTime(sent: string, timeMs: number): string {
+  return CANONICAL_TIME.test(sent) ? sent : formatEventTime(new Date(timeMs));
 }
 
 /** Event History finds it by the caller's eventName, eventSource and principal, as the envelope has none of its own. */

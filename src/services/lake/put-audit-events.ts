@@ -6,6 +6,7 @@ import { parseLakeReference } from '../../domain/lake/lake-arn.js';
 import { checkAuditEvent } from '../../domain/lake/audit-event-data.js';
 import { auditEventRecord, indexAuditEvent } from '../../domain/lake/audit-event-record.js';
 import type { StoredChannel } from '../../store/lake-store.js';
+import { formatEventTime } from '../../domain/event-time.js';
 import type { Services } from '../services.js';
 import { ingestCandidates, type Candidate, type IngestAnswer, type Refused } from '../ingest/ingest-results.js';
 
@@ -43,6 +44,7 @@ export async function putAuditEvents(
 ): Promise<IngestAnswer> {
   const { inHistory, toTrails } = services.auditEvents;
   const origin = toTrails ? 'recorded' : 'channel';
+  const ingestionTime = formatEventTime(call.now);
   const candidates: Candidate[] = [];
   const refused: Refused[] = [];
   entries.forEach((entry, index) => {
@@ -53,7 +55,7 @@ export async function putAuditEvents(
     }
     const facts = {
       channelArn: channel.arn, id: entry.id, eventData: check.data, eventDataText: entry.eventData, timeMs: check.timeMs,
-      region: call.region, ingestedAt: call.now,
+      region: call.region, ingestionTime,
     };
     candidates.push({ index, event: indexAuditEvent(auditEventRecord(facts), facts, { inHistory, origin }) });
   });
