@@ -66,6 +66,11 @@ describe('event data stores', () => {
     expect(await cloudtrailError(['create-event-data-store', '--name', 'bad!name'])).toBe('InvalidParameterException');
     await expect(client.send(new CreateEventDataStoreCommand({ Name: 'short-retention', RetentionPeriod: 6 })))
       .rejects.toThrow(expect.objectContaining({ name: 'InvalidParameterException' }));
+    const tags = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+    await expect(client.send(new CreateEventDataStoreCommand({ Name: 'many-tags', TagsList: tags })))
+      .rejects.toThrow(expect.objectContaining({ name: 'InvalidTagParameterException' }));
+    await expect(client.send(new CreateEventDataStoreCommand({ Name: 'bad-kms', KmsKeyId: 'not a key' })))
+      .rejects.toThrow(expect.objectContaining({ name: 'InvalidKmsKeyIdException' }));
     expect(await cloudtrailError(['create-event-data-store', '--name', 'fixed', '--billing-mode', 'FIXED_RETENTION_PRICING', '--retention-period', '3000'])).toBe('InvalidParameterException');
     expect(await cloudtrailError(['create-event-data-store', '--name', 'org', '--organization-enabled'])).toBe('OrganizationsNotInUseException');
     expect(await cloudtrailError([
@@ -79,6 +84,10 @@ describe('event data stores', () => {
   it('updates, stops and starts ingestion', async () => {
     const updated = await client.send(new UpdateEventDataStoreCommand({ EventDataStore: arn, RetentionPeriod: 30, Name: 'mgmt' }));
     expect(updated).toMatchObject({ Name: 'mgmt', RetentionPeriod: 30, Status: 'ENABLED' });
+    await expect(client.send(new UpdateEventDataStoreCommand({ EventDataStore: arn })))
+      .rejects.toThrow(expect.objectContaining({ name: 'InvalidParameterException' }));
+    await expect(client.send(new UpdateEventDataStoreCommand({ EventDataStore: arn, BillingMode: 'FIXED_RETENTION_PRICING' })))
+      .rejects.toThrow(expect.objectContaining({ name: 'InvalidParameterException' }));
     expect(await cloudtrail(['stop-event-data-store-ingestion', '--event-data-store', arn])).toEqual({});
     expect((await cloudtrail(['get-event-data-store', '--event-data-store', arn])).Status).toBe('STOPPED_INGESTION');
     expect(await cloudtrailError(['stop-event-data-store-ingestion', '--event-data-store', arn])).toBe('InvalidEventDataStoreStatusException');

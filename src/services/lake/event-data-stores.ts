@@ -6,7 +6,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import { lakeArn } from '../../domain/lake/lake-arn.js';
 import { defaultEventDataStoreSelectors, eventDataStoreKind } from '../../domain/lake/event-data-store-kind.js';
 import type { StoredEventDataStore } from '../../store/lake-store.js';
-import { addTags, type TagInput } from '../trails/trail-tags.js';
+import { checkTags, MAX_TAGS_PER_RESOURCE, type TagInput } from '../trails/trail-tags.js';
 import { applyEventDataStoreSettings, type EventDataStoreSettingsMembers } from './event-data-store-settings.js';
 import { checkActive, findEventDataStore } from './find-event-data-store.js';
 import { checkLakeName } from './lake-names.js';
@@ -36,7 +36,7 @@ export async function createEventDataStore(scope: LakeScope, request: NewEventDa
     status: request.StartIngestion === false ? 'STOPPED_INGESTION' : 'ENABLED',
     ...settings,
     selectors: settings.selectors.length > 0 ? settings.selectors : defaultEventDataStoreSelectors(),
-    tags: addTags([], request.TagsList ?? []),
+    tags: storeTags(request.TagsList ?? []),
     createdMs: now.getTime(),
     updatedMs: now.getTime(),
     fromSeq: await scope.eventFeed.lastSeq(),
@@ -53,6 +53,9 @@ export async function updateEventDataStore(
 ): Promise<StoredEventDataStore> {
   const current = await findEventDataStore(scope, reference);
   checkActive(current);
+  if (Object.values(members).every((value) => value === undefined)) {
+    throw new ServiceError('InvalidParameterException', 'UpdateEventDataStore needs at least one member to change besides EventDataStore.');
+  }
   if (members.Name !== undefined) checkLakeName(members.Name, 'Event data store');
   const settings = applyEventDataStoreSettings(current, members, scope);
   const updated = { ...current, ...settings, name: members.Name ?? current.name, updatedMs: now.getTime() };
@@ -112,6 +115,14 @@ export async function setIngestion(scope: LakeScope, reference: string, start: b
     throw invalidStatus(`The event data store ${store.arn} is ${store.status}; it must be ${required} to ${start ? 'start' : 'stop'} ingestion.`);
   }
   await scope.catalog.saveEventDataStore({ ...store, status: start ? 'ENABLED' : 'STOPPED_INGESTION', updatedMs: now.getTime() });
+}
+
+/** CreateEventDataStore's model has no TagsLimitExceededException: too many tags are a bad tag parameter there. */
+function storeTags(tags: readonly TagInput[]) {
+  if (tags.length > MAX_TAGS_PER_RESOURCE) {
+    throw new ServiceError('InvalidTagParameterException', `An event data store can have at most ${MAX_TAGS_PER_RESOURCE} tags; got ${tags.length}.`);
+  }
+  return checkTags(tags);
 }
 
 function alreadyExists(name: string): ServiceError {
