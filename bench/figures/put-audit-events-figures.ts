@@ -60,7 +60,9 @@ export async function drivePutAuditEvents(
   const start = process.hrtime.bigint();
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (Date.now() < until) {
-      events += await call();
+      // Not `events += await call()`: that reads `events` before the await and loses the other clients' counts.
+      const stored = await call();
+      events += stored;
       calls++;
     }
   }));

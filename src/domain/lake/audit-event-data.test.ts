@@ -64,6 +64,8 @@ describe('the stored record', () => {
     });
     const indexed = indexAuditEvent(record, f, { inHistory: true, origin: 'recorded' });
     expect(indexed).toMatchObject({ accountId: OWNER, region: 'eu-west-1', timeMs: Date.UTC(2026, 1, 3, 4, 5, 6), category: 'ActivityAuditLog' });
+    expect(JSON.parse(indexed.json)).toEqual(record);
+    expect(indexed.json.endsWith(`"eventData":${f.eventDataText}}`)).toBe(true);
     expect(indexed.attributes).toEqual({ eventId: record.eventID, eventName: 'Login', eventSource: 'app', username: 'bob', resources: [] });
   });
 

@@ -55,11 +55,20 @@ function canonicalTime(sent: string, timeMs: number): string {
   return CANONICAL_TIME.test(sent) ? sent : formatEventTime(new Date(timeMs));
 }
 
+/**
+ * The record's text with the caller's eventData bytes as sent (already parsed, so valid JSON): what the caller wrote
+ * is kept exactly, and the largest member is not serialized a second time.
+ */
+function envelopeJson(record: CloudTrailRecord, eventDataText: string): string {
+  const { eventData: _parsed, ...envelope } = record;
+  return `${JSON.stringify(envelope).slice(0, -1)},"eventData":${eventDataText.trim()}}`;
+}
+
 /** Event History finds it by the caller's eventName, eventSource and principal, as the envelope has none of its own. */
 export function indexAuditEvent(record: CloudTrailRecord, facts: AuditEventFacts, options: { inHistory: boolean; origin: EventOrigin }): IndexedEvent {
   const { eventData } = facts;
   return {
-    json: JSON.stringify(record),
+    json: envelopeJson(record, facts.eventDataText),
     eventId: record.eventID,
     accountId: eventData.recipientAccountId,
     region: facts.region,
