@@ -182,6 +182,23 @@ describe('channels', () => {
     expect(await cloudtrailError(['get-channel', '--channel', channelArn])).toBe('ChannelNotFoundException');
   });
 
+  it('tags stores and channels with AddTags, RemoveTags and ListTags', async () => {
+    const channel = await cloudtrail(['create-channel', '--name', 'tagged', '--source', 'Custom', '--destinations', `Type=EVENT_DATA_STORE,Location=${auditStore}`]);
+    const channelArn = channel.ChannelArn as string;
+    await cloudtrail(['add-tags', '--resource-id', auditStore, '--tags-list', 'Key=env,Value=prod', 'Key=owner,Value=ops']);
+    await cloudtrail(['add-tags', '--resource-id', channelArn, '--tags-list', 'Key=app,Value=shop']);
+    await cloudtrail(['remove-tags', '--resource-id', auditStore, '--tags-list', 'Key=owner']);
+    expect(await cloudtrail(['list-tags', '--resource-id-list', auditStore, channelArn])).toEqual({
+      ResourceTagList: [
+        { ResourceId: auditStore, TagsList: [{ Key: 'env', Value: 'prod' }] },
+        { ResourceId: channelArn, TagsList: [{ Key: 'app', Value: 'shop' }] },
+      ],
+    });
+    const missing = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:channel/00000000-0000-0000-0000-000000000000`;
+    expect(await cloudtrailError(['add-tags', '--resource-id', missing, '--tags-list', 'Key=a,Value=b'])).toBe('ChannelNotFoundException');
+    await cloudtrail(['delete-channel', '--channel', channelArn]);
+  });
+
   it('refuses other sources, wrong destinations and bad ARNs', async () => {
     const mgmt = await cloudtrail(['create-event-data-store', '--name', 'mgmt-2', '--no-termination-protection-enabled']);
     const dest = (location: string) => `Type=EVENT_DATA_STORE,Location=${location}`;
