@@ -2,6 +2,8 @@
 import { SignatureV4 } from '@smithy/signature-v4';
 import { NodeSha256 } from '../src/client/node-sha256.js';
 
+export { NodeSha256 };
+
 export class SignedCloudTrailClient {
   private readonly signer: SignatureV4;
   private readonly url: URL;

@@ -6,6 +6,7 @@ import type { HistoryAttributes, LookupAttributeKey } from '../domain/history-at
 import type { TrailStore } from './trail-store.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
 import type { DeliveryFeed } from './delivery-feed.js';
+import type { LakeCatalog, LakeEvents } from './lake-store.js';
 
 export interface Store {
   readonly eventLog: EventLog;
@@ -15,6 +16,8 @@ export interface Store {
   readonly trails: TrailStore;
   readonly deliveryFeed: DeliveryFeed;
   readonly deliveryLedger: DeliveryLedger;
+  readonly lake: LakeCatalog;
+  readonly lakeEvents: LakeEvents;
   /** Waits for pending commits, then releases the database. */
   close(): Promise<void>;
 }

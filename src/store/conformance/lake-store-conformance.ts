@@ -1,0 +1,81 @@
+// The contract every Store backend's lake part must pass (src/store/lake-store.ts): event data stores and channels
+// unique by name per account and region, and the events each store keeps, written with the lake worker's cursor.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Store } from '../store.js';
+import type { StoredChannel, StoredEventDataStore } from '../lake-store.js';
+
+const ACCOUNT = '111122223333';
+const REGION = 'us-east-1';
+
+function eventDataStore(id: string, overrides: Partial<StoredEventDataStore> = {}): StoredEventDataStore {
+  return {
+    arn: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:eventdatastore/${id}`, accountId: ACCOUNT, region: REGION, name: `store-${id}`,
+    status: 'ENABLED', selectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }],
+    multiRegionEnabled: true, organizationEnabled: false, retentionPeriod: 366, terminationProtectionEnabled: true,
+    billingMode: 'EXTENDABLE_RETENTION_PRICING', tags: [], createdMs: 1, updatedMs: 1, fromSeq: 0, ...overrides,
+  };
+}
+
+function channel(id: string, overrides: Partial<StoredChannel> = {}): StoredChannel {
+  return {
+    arn: `arn:aws:cloudtrail:${REGION}:${ACCOUNT}:channel/${id}`, accountId: ACCOUNT, region: REGION, name: `channel-${id}`,
+    source: 'Custom', destinations: [], tags: [], createdMs: 1, ingestion: {}, ...overrides,
+  };
+}
+
+const kept = (storeArn: string, seq: number, timeMs = seq * 1000) => ({ storeArn, seq, timeMs, eventId: `e${seq}`, json: `{"n":${seq}}` });
+
+export function lakeStoreConformance(name: string, open: () => Promise<Store>): void {
+  describe(`Lake store conformance: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => store.close());
+
+    it('keeps event data stores unique by name in an account and region, also when renamed', async () => {
+      const a = eventDataStore('a');
+      expect(await store.lake.createEventDataStore(a)).toBe(true);
+      expect(await store.lake.createEventDataStore({ ...eventDataStore('b'), name: a.name })).toBe(false);
+      expect(await store.lake.createEventDataStore({ ...eventDataStore('c'), name: a.name, region: 'eu-west-1' })).toBe(true);
+      const b = eventDataStore('b');
+      expect(await store.lake.createEventDataStore(b)).toBe(true);
+      expect(await store.lake.saveEventDataStore({ ...b, name: a.name })).toBe(false);
+      expect(await store.lake.saveEventDataStore({ ...b, status: 'STOPPED_INGESTION' })).toBe(true);
+      expect((await store.lake.findEventDataStore(b.arn))?.status).toBe('STOPPED_INGESTION');
+      expect((await store.lake.listEventDataStores(ACCOUNT, REGION)).map((s) => s.arn)).toEqual([a.arn, b.arn]);
+      expect(await store.lake.allEventDataStores()).toHaveLength(3);
+    });
+
+    it('keeps events per store with the cursor, once each, and drops them by time or with the store', async () => {
+      const [a, b] = [eventDataStore('a'), eventDataStore('b')];
+      await store.lake.createEventDataStore(a);
+      await store.lake.createEventDataStore(b);
+      expect(await store.lakeEvents.cursor()).toBe(0);
+      await store.lakeEvents.keep([kept(a.arn, 1), kept(a.arn, 2), kept(b.arn, 2)], 5);
+      await store.lakeEvents.keep([kept(a.arn, 2), kept(a.arn, 7), kept('arn:gone', 7)], 9);
+      expect(await store.lakeEvents.cursor()).toBe(9);
+      expect(await store.lakeEvents.eventsOf(a.arn, 0, 10)).toEqual([kept(a.arn, 1), kept(a.arn, 2), kept(a.arn, 7)]);
+      expect(await store.lakeEvents.eventsOf(a.arn, 1, 1)).toEqual([kept(a.arn, 2)]);
+      expect(await store.lakeEvents.dropBefore(a.arn, 2500)).toBe(2);
+      expect(await store.lakeEvents.countEvents(a.arn)).toBe(1);
+      await store.lake.purgeEventDataStore(b.arn);
+      expect(await store.lake.findEventDataStore(b.arn)).toBeUndefined();
+      expect(await store.lakeEvents.countEvents(b.arn)).toBe(0);
+    });
+
+    it('keeps channels unique by name and merges their ingestion status', async () => {
+      const c = channel('c');
+      expect(await store.lake.createChannel(c)).toBe(true);
+      expect(await store.lake.createChannel({ ...channel('d'), name: c.name })).toBe(false);
+      await store.lake.updateChannelIngestion(c.arn, { latestAttemptMs: 5, latestErrorCode: 'InvalidData' });
+      await store.lake.updateChannelIngestion(c.arn, { latestAttemptMs: 6, latestSuccessEventId: 'x' });
+      expect((await store.lake.findChannel(c.arn))?.ingestion).toEqual({ latestAttemptMs: 6, latestErrorCode: 'InvalidData', latestSuccessEventId: 'x' });
+      expect(await store.lake.listChannels(ACCOUNT, REGION)).toHaveLength(1);
+      await store.lake.deleteChannel(c.arn);
+      await store.lake.updateChannelIngestion(c.arn, { latestAttemptMs: 7 });
+      expect(await store.lake.findChannel(c.arn)).toBeUndefined();
+      expect(await store.lake.allChannels()).toEqual([]);
+    });
+  });
+}
