@@ -3,10 +3,11 @@
 // fails. With a spool, the application itself also restarts during the outage.
 import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { OpentrailClient } from '../../src/client/opentrail-client.js';
 import type { ClientOptions } from '../../src/client/client-options.js';
-import { spawnServer, exited, type ServerProcess } from '../support/server-process.js';
+import { REPO_ROOT, spawnServer, exited, type ServerProcess } from '../support/server-process.js';
 import { tempDir } from '../support/server.js';
 import { lookupAll, notExactlyOnce } from '../support/lookup-all.js';
 import { readSharedCredentials } from '../../src/services/bootstrap-identity.js';
@@ -147,4 +148,57 @@ describe('OpentrailClient through an opentrail outage', () => {
     expect(second.stats.dropped).toBe(0);
     expect(await storedExactlyOnce(outage, 'InvoiceIssued', app.handedOver)).toEqual({ missing: [], repeated: [], unexpected: [] });
   });
+
+  it('loses nothing it had spooled when the application itself is SIGKILLed mid-stream', async () => {
+    const outage = await startServer();
+    const spool = { dir: tempDir('opentrail-spool-') };
+    const app = spawnApplication(outage, spool.dir);
+    await until(() => app.durable() >= 1500);
+    app.child.kill('SIGKILL');
+    await exited(app.child);
+
+    const replacement = sdk(outage, { spool });
+    expect(replacement.stats.pending).toBeGreaterThan(0);
+    expect(await replacement.flush({ timeoutMs: 30_000 })).toBe(true);
+    const durable = app.recorded.slice(0, app.durable());
+    const stored = await storedExactlyOnce(outage, 'ReportExported', app.recorded);
+    expect(stored.repeated).toEqual([]);
+    expect(stored.unexpected).toEqual([]);
+    expect(durable.filter((id) => stored.missing.includes(id))).toEqual([]);
+  });
 });
+
+/**
+ * The application in its own process (the built SDK): records events without pause, printing each eventID, and
+ * `durable <n>` once the first n are fsynced in its spool.
+ */
+function spawnApplication(outage: Outage, spoolDir: string) {
+  const script = `
+    import { OpentrailClient } from ${JSON.stringify(path.join(REPO_ROOT, 'dist/src/client/opentrail-client.js'))};
+    const client = new OpentrailClient({
+      endpoint: 'http://127.0.0.1:${outage.port}', credentials: ${JSON.stringify(outage.credentials)},
+      eventSource: 'reports.example.com', spool: { dir: ${JSON.stringify(spoolDir)} }, batch: { maxRecords: 50, maxDelayMs: 20 },
+      onError: () => {},
+    });
+    for (;;) {
+      const ids = [];
+      for (let i = 0; i < 20; i++) ids.push(client.record({ eventName: 'ReportExported' }));
+      process.stdout.write(ids.map((id) => 'recorded ' + id + '\\n').join(''));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      process.stdout.write('durable ' + client.stats.spooled + '\\n');
+    }`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const recorded: string[] = [];
+  let durable = 0;
+  let pending = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      const [kind, value] = line.split(' ');
+      if (kind === 'recorded') recorded.push(value!);
+      if (kind === 'durable') durable = Number(value);
+    }
+  });
+  return { child, recorded, durable: () => durable };
+}
