@@ -64,3 +64,31 @@ describe('middleware options', () => {
     await expect(Fastify().register(opentrailFastify, { eventSource: 'x' } as never).ready()).rejects.toThrow(/client/);
   });
 });
+
+describe('Express route patterns', () => {
+  it('names calls from the full pattern of nested routers, with mount-path parameters put back', async () => {
+    const { default: express } = await import('express');
+    const { opentrailExpress } = await import('./express.js');
+    const events: AuditEvent[] = [];
+    const app = express();
+    app.use(opentrailExpress({ client: { record: (e) => (events.push(e), 'id') }, eventSource: 'app.example.com' }));
+    const orders = express.Router({ mergeParams: true });
+    orders.get('/', (_req, res) => void res.json([]));
+    orders.get('/:orderId', (req, res) => void res.json({ id: req.params.orderId }));
+    app.use('/users/:userId/orders', orders);
+    const listener = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => listener.once('listening', resolve));
+    const { port } = listener.address() as { port: number };
+    try {
+      await (await fetch(`http://127.0.0.1:${port}/users/u-1/orders`)).text();
+      await (await fetch(`http://127.0.0.1:${port}/users/u-1/orders/o-2?x=1`)).text();
+      await settle();
+      expect(events.map((e) => [e.eventName, e.requestParameters])).toEqual([
+        ['ListUserOrders', { userId: 'u-1' }],
+        ['GetUserOrder', { x: '1', userId: 'u-1', orderId: 'o-2' }],
+      ]);
+    } finally {
+      listener.close();
+    }
+  });
+});
