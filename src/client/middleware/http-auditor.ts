@@ -138,12 +138,13 @@ export class HttpAuditor<Request> {
   }
 
   private requestParameters(exchange: HttpExchange): Record<string, unknown> | null {
-    const merged: Record<string, unknown> = { ...exchange.query, ...(isObject(exchange.body) ? exchange.body : {}), ...exchange.params };
-    if (exchange.route === undefined) merged.path = exchange.url.split('?')[0];
+    const extra: Record<string, unknown> = {};
+    if (exchange.route === undefined) extra.path = exchange.url.split('?')[0];
     const headers = this.pickHeaders(exchange.raw.headers);
-    if (headers) merged.headers = headers;
-    const redacted = this.redact(merged) as Record<string, unknown>;
-    return Object.keys(redacted).length > 0 ? redacted : null;
+    if (headers) extra.headers = headers;
+    const merged = this.redact.merged([exchange.query, exchange.body, exchange.params, extra]);
+    for (const _member in merged) return merged;
+    return null;
   }
 
   private pickHeaders(all: IncomingHttpHeaders): Record<string, unknown> | undefined {

@@ -8,7 +8,12 @@ export type Redaction = string | RegExp;
 
 const MAX_DEPTH = 32;
 
-export type Redactor = (value: unknown) => unknown;
+export interface Redactor {
+  /** A redacted copy; the input is left as it was. */
+  (value: unknown): unknown;
+  /** The members of several objects (later ones win), redacted, in one new object. */
+  merged(sources: readonly unknown[]): Record<string, unknown>;
+}
 
 export function redactor(extra: readonly Redaction[] = []): Redactor {
   const names = [...DEFAULT_REDACTED, ...extra.filter((r): r is string => typeof r === 'string').map(normalize)];
@@ -30,14 +35,27 @@ export function redactor(extra: readonly Redaction[] = []): Redactor {
     if (value === null || typeof value !== 'object') return value;
     if (depth >= MAX_DEPTH) return '[nested too deeply]';
     if (Array.isArray(value)) return value.map((v) => walk(v, depth + 1));
-    const out: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) {
+    return copyInto({}, value as Record<string, unknown>, depth);
+  };
+  const copyInto = (out: Record<string, unknown>, value: Record<string, unknown>, depth: number) => {
+    for (const key in value) {
+      const member = value[key];
       if (member === undefined) continue;
       out[key] = hidden(key) ? HIDDEN : walk(member, depth + 1);
     }
     return out;
   };
-  return (value) => walk(value, 0);
+  const redact = ((value: unknown) => walk(value, 0)) as Redactor;
+  redact.merged = (sources) => {
+    const out: Record<string, unknown> = {};
+    for (const source of sources) {
+      if (source !== null && typeof source === 'object' && !Array.isArray(source) && !Buffer.isBuffer(source)) {
+        copyInto(out, source as Record<string, unknown>, 0);
+      }
+    }
+    return out;
+  };
+  return redact;
 }
 
 function normalize(name: string): string {
