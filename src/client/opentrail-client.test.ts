@@ -67,6 +67,18 @@ describe('OpentrailClient batching', () => {
   });
 });
 
+describe('OpentrailClient bodies', () => {
+  it('carries any Unicode in records intact', async () => {
+    const c = client({ batch: { maxRecords: 3 } });
+    const text = 'Grüße € 😀 \u2028 "quoted" \\ back';
+    const ids = [c.record({ eventName: 'A', requestParameters: { text } }), c.record({ eventName: 'B' }), c.record({ eventName: 'C', userAgent: text })];
+    expect(await c.flush()).toBe(true);
+    expect((fake.stored.get(ids[0]!)!.requestParameters as { text: string }).text).toBe(text);
+    expect(fake.stored.get(ids[2]!)!.userAgent).toBe(text);
+    expect(fake.stored.size).toBe(3);
+  });
+});
+
 describe('OpentrailClient retries', () => {
   it('retries 5xx, throttling, dropped connections and transient record failures; each record stored once', async () => {
     const c = client({ batch: { maxRecords: 5, maxDelayMs: 0 } });
