@@ -55,7 +55,8 @@ export function countLines(segment: Segment, from: number): number {
 
 export async function openForAppend(dir: string, seq: number): Promise<Segment> {
   const file = segmentFile(dir, seq);
-  const writer = await fs.open(file, 'a');
+  // records can be sensitive even when redacted: readable by the application's user only
+  const writer = await fs.open(file, 'a', 0o600);
   return { seq, file, size: 0, sealed: false, inherited: false, writer };
 }
 

@@ -44,6 +44,7 @@ describe('spool', () => {
     await closeAll();
     expect(first.stats).toMatchObject({ recorded: 25, spooled: 25, dropped: 0 });
     expect(segments().length).toBeGreaterThan(0);
+    expect(fs.statSync(path.join(dir, segments()[0]!)).mode & 0o777).toBe(0o600);
 
     fake.down = false;
     const second = spooling();

@@ -45,7 +45,7 @@ export class SpoolQueue implements RecordQueue {
     private readonly options: SpoolQueueOptions,
     private readonly stats: StatsCounter,
     private readonly onError: (error: Error) => void,
-    private readonly lock = (fs.mkdirSync(options.dir, { recursive: true }), SpoolLock.acquire(options.dir)),
+    private readonly lock = (fs.mkdirSync(options.dir, { recursive: true, mode: 0o700 }), SpoolLock.acquire(options.dir)),
   ) {
     this.cursor = new SpoolCursor(options.dir);
     this.segments = existingSegments(options.dir);
