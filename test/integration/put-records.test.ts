@@ -2,7 +2,10 @@
 // answered without storing twice, the limits hold, the records are found in Event History and the call's own record
 // does not copy them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LookupEventsCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import {
+  CreateEventDataStoreCommand, CreateTrailCommand, LookupEventsCommand, StartLoggingCommand, type CloudTrailClient,
+} from '@aws-sdk/client-cloudtrail';
+import { cli, DeliveredLogs, waitFor } from '../support/delivered-logs.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { cloudTrailClient, rawCloudTrailCall } from '../support/sdk.js';
 import { makeRecord } from '../support/records.js';
@@ -13,7 +16,7 @@ let server: TestServer;
 let client: CloudTrailClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ retentionDays: 36_500 });
+  server = await startTestServer({ retentionDays: 36_500, logFileInterval: 1 });
   client = cloudTrailClient(server);
 });
 afterAll(async () => server?.close());
@@ -90,5 +93,25 @@ describe('PutRecords', () => {
     const unsigned = await rawCloudTrailCall(server, { target: TARGET, body: '{"Records":[]}', sign: false });
     expect(unsigned.status).toBe(403);
     expect(unsigned.json.__type).toBe('MissingAuthenticationTokenException');
+  });
+
+  it('reaches logging trails and event data stores like any recorded event', async () => {
+    await cli(server, ['s3', 'mb', 's3://gateway-logs']);
+    await client.send(new CreateTrailCommand({ Name: 'gateway', S3BucketName: 'gateway-logs' }));
+    await client.send(new StartLoggingCommand({ Name: 'gateway' }));
+    const store = await client.send(new CreateEventDataStoreCommand({ Name: 'gateway-events', TerminationProtectionEnabled: false }));
+    const record = makeRecord({ eventName: 'ProxiedCall', eventTime: new Date().toISOString().slice(0, 19) + 'Z' });
+    expect((await putRecords([record])).json.Failed).toEqual([]);
+    const logs = new DeliveredLogs(server, 'gateway-logs');
+    const delivered = await waitFor('the record in a log file', async () => {
+      await logs.refresh();
+      return logs.records().find((r) => r.eventID === record.eventID);
+    });
+    expect(delivered).toEqual(record);
+    const kept = await waitFor('the record in the event data store', async () => {
+      const events = await server.store.lakeEvents.eventsOf(store.EventDataStoreArn!, 0, 1000);
+      return events.find((e) => e.eventId === record.eventID);
+    });
+    expect(JSON.parse(kept.json)).toEqual(record);
   });
 });

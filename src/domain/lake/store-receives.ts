@@ -1,19 +1,31 @@
 // Whether an event data store keeps an event (spec §4.8, §5.3): it is ingesting, the event came after the store was
 // created, is of the store's account and (unless multi-region) region, and the store's selectors take it. Events
 // from outside AWS (ActivityAuditLog) reach only the stores their channel names as destinations.
-import type { StoredEventDataStore } from '../../store/lake-store.js';
+import type { AdvancedEventSelector } from '../selectors/advanced-event-selector.js';
 import type { CandidateEvent } from '../delivery/candidate-event.js';
 import { compileAdvancedSelectors } from '../selectors/compile-advanced.js';
 import type { RecordPredicate } from '../selectors/record-predicate.js';
 import { ACTIVITY_AUDIT_LOG } from './event-data-store-kind.js';
 
+/** What of an event data store decides what it keeps. */
+export interface KeepingStore {
+  arn: string;
+  accountId: string;
+  region: string;
+  status: string;
+  selectors: AdvancedEventSelector[];
+  multiRegionEnabled: boolean;
+  /** The event log's last seq when the store was created. */
+  fromSeq: number;
+}
+
 export interface ReceivingStore {
-  store: StoredEventDataStore;
+  store: KeepingStore;
   categories: ReadonlySet<string>;
   selects: RecordPredicate;
 }
 
-export function receivingStore(store: StoredEventDataStore): ReceivingStore {
+export function receivingStore(store: KeepingStore): ReceivingStore {
   const categories = new Set(store.selectors.flatMap(
     (selector) => selector.FieldSelectors.find((field) => field.Field === 'eventCategory')?.Equals ?? [],
   ));

@@ -3,6 +3,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import type { StoredChannel, StoredEventDataStore } from '../lake-store.js';
+import { indexEvent } from '../../domain/indexed-event.js';
+import { record } from './fixtures.js';
+
+/** An event of 2020, long past any retention. */
+const oldRecord = (eventID: string) => record({ eventID, eventTime: '2020-01-01T00:00:00Z', recipientAccountId: ACCOUNT });
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
@@ -62,6 +67,18 @@ export function lakeStoreConformance(name: string, open: () => Promise<Store>): 
       await store.lake.purgeEventDataStore(b.arn);
       expect(await store.lake.findEventDataStore(b.arn)).toBeUndefined();
       expect(await store.lakeEvents.countEvents(b.arn)).toBe(0);
+    });
+
+    it('lets the event log prune only what the lake worker has read, while event data stores exist', async () => {
+      const old = (id: string) => indexEvent(oldRecord(id), { origin: 'recorded' });
+      await store.eventLog.append([old('00000000-0000-4000-8000-000000000001')]);
+      await store.lake.createEventDataStore(eventDataStore('a'));
+      await store.eventLog.append([old('00000000-0000-4000-8000-000000000002')]);
+      expect(await store.eventLog.pruneBefore(Date.UTC(2025, 0, 1))).toBe(0);
+      await store.lakeEvents.keep([], 1);
+      expect(await store.eventLog.pruneBefore(Date.UTC(2025, 0, 1))).toBe(1);
+      await store.lakeEvents.keep([], 2);
+      expect(await store.eventLog.pruneBefore(Date.UTC(2025, 0, 1))).toBe(1);
     });
 
     it('keeps channels unique by name and merges their ingestion status', async () => {

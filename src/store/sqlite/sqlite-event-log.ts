@@ -65,8 +65,12 @@ export class SqliteEventLog implements EventLog {
       'DELETE FROM history_resources WHERE scope = ? AND kind = ? AND value = ? AND time_ms = ? AND seq = ?',
     );
     this.#deleteEvent = db.prepare('DELETE FROM events WHERE seq = ?');
+    // While event data stores exist, an event leaves the log only once the lake worker has read it: a store's
+    // retention is its own, and an old event ingested today must still reach it.
     this.#selectPrunable = db.prepare(`SELECT seq, time_ms, in_history, resources FROM events
-      INDEXED BY events_by_time WHERE scope = ? AND time_ms < ? LIMIT ?`);
+      INDEXED BY events_by_time WHERE scope = ? AND time_ms < ?
+      AND (seq <= (SELECT after_seq FROM lake_cursor WHERE id = 1) OR NOT EXISTS (SELECT 1 FROM event_data_stores))
+      LIMIT ?`);
 
     this.#batchTx = db.transaction((batch: readonly Submission[]) => batch.map((s) => this.#appendIsolated(s)));
     this.#appendTx = db.transaction(({ events, idempotent }: Submission): Outcome => {
