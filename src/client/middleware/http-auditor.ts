@@ -128,13 +128,25 @@ export class HttpAuditor<Request> {
 
   private addSections(event: AuditEvent, exchange: HttpExchange, withResponse: boolean): void {
     const truncated: string[] = [];
-    const parameters = this.requestParameters(exchange);
-    // the URL and headers are bounded by Node's header limit; only a body can make the parameters big
-    const small = Number(exchange.raw.headers['content-length'] ?? 0) < MAX_SECTION_BYTES / 2;
-    event.requestParameters = small ? parameters : capped(parameters, 'requestParameters', truncated);
+    event.requestParameters = this.cappedParameters(exchange, truncated);
     const response = withResponse && isObject(exchange.responseBody) ? (this.redact(exchange.responseBody) as Record<string, unknown>) : null;
     event.responseElements = capped(response, 'responseElements', truncated);
     if (truncated.length > 0) event.additionalEventData = { truncated };
+  }
+
+  /**
+   * The URL and headers are bounded by Node's header limit; only a body can make the parameters big. One declared
+   * over the limit is left out unread; one of unknown length (chunked) is measured.
+   */
+  private cappedParameters(exchange: HttpExchange, truncated: string[]): Record<string, unknown> | null {
+    const declared = exchange.raw.headers['content-length'];
+    const bodyBytes = declared === undefined ? (exchange.body === undefined ? 0 : Infinity) : Number(declared);
+    if (bodyBytes > MAX_SECTION_BYTES && declared !== undefined) {
+      truncated.push('requestParameters');
+      return this.requestParameters({ ...exchange, body: undefined });
+    }
+    const parameters = this.requestParameters(exchange);
+    return bodyBytes < MAX_SECTION_BYTES / 2 ? parameters : capped(parameters, 'requestParameters', truncated);
   }
 
   private requestParameters(exchange: HttpExchange): Record<string, unknown> | null {

@@ -92,3 +92,16 @@ describe('Express route patterns', () => {
     }
   });
 });
+
+describe('big requests', () => {
+  it('leaves a body over 100 KB out of requestParameters, says so, and still records the call', async () => {
+    const { fastify, events } = await app({});
+    const big = { note: 'x'.repeat(150_000), sku: 's' };
+    await fastify.inject({ method: 'POST', url: '/items?tag=t', payload: big });
+    await fastify.inject({ method: 'POST', url: '/items', payload: { sku: 's' } });
+    expect(events.map((e) => [e.requestParameters, e.additionalEventData])).toEqual([
+      [{ tag: 't' }, { truncated: ['requestParameters'] }],
+      [{ sku: 's' }, undefined],
+    ]);
+  });
+});
