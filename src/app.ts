@@ -88,7 +88,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       notificationSigningKey: secrets.derive('sns-notification-signature'),
     });
     const lake = config.role === 'api' ? undefined : new LakeWorker({
-      feed: store.deliveryFeed, catalog: store.lake, events: store.lakeEvents, clock, log,
+      feed: store.eventFeed, catalog: store.lake, events: store.lakeEvents, clock, log,
     });
     lake?.start();
     const port = (server.server.address() as AddressInfo).port;

@@ -3,16 +3,16 @@
 // losing or doubling it. Also applies each store's retention and purges stores 7 days after DeleteEventDataStore.
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
-import { CandidateEvent } from '../domain/delivery/candidate-event.js';
-import { receivingStore, storeReceives, type ReceivingStore } from '../domain/lake/store-receives.js';
-import type { DeliveryFeed } from '../store/delivery-feed.js';
-import type { KeptEvent, LakeCatalog, LakeEvents, StoredEventDataStore } from '../store/lake-store.js';
+import type { CloudTrailRecord } from '../domain/record.js';
+import { receivingStore, storeReceives, type LakeEventView, type ReceivingStore } from '../domain/lake/store-receives.js';
+import type { EventFeed } from '../store/store.js';
+import type { LakeCandidate, LakeCatalog, LakeEvents, Membership, StoredEventDataStore } from '../store/lake-store.js';
 import { PENDING_DELETION_DAYS } from '../services/lake/event-data-stores.js';
 
 const DAY_MS = 86_400_000;
 
 export interface LakeWorkerDeps {
-  feed: DeliveryFeed;
+  feed: Pick<EventFeed, 'lastSeq'>;
   catalog: LakeCatalog;
   events: LakeEvents;
   clock: Clock;
@@ -58,13 +58,13 @@ export class LakeWorker {
       if (last > cursor) await events.keep([], last);
       return 0;
     }
-    const page = await feed.eventsAfter(from, this.#deps.pageSize ?? 500);
+    const page = await events.candidatesAfter(from, this.#deps.pageSize ?? 1000);
     const last = page.at(-1);
     if (!last) {
       if (from > cursor) await events.keep([], from);
       return 0;
     }
-    await events.keep(await this.#kept(page.map((e) => new CandidateEvent(e)), ingesting), last.seq);
+    await events.keep(await this.#members(page, ingesting), last.seq);
     return page.length;
   }
 
@@ -84,23 +84,22 @@ export class LakeWorker {
     }
   }
 
-  async #kept(candidates: readonly CandidateEvent[], stores: readonly StoredEventDataStore[]): Promise<KeptEvent[]> {
+  async #members(page: readonly LakeCandidate[], stores: readonly StoredEventDataStore[]): Promise<Membership[]> {
     const receiving = stores.map((store) => this.#receiving(store));
     let destinations: Map<string, string[]> | undefined;
     const destinationsOf = (channelArn: string): readonly string[] => destinations?.get(channelArn) ?? [];
-    if (candidates.some((c) => c.event.category === 'ActivityAuditLog')) {
+    if (page.some((candidate) => candidate.channelArn !== undefined)) {
       const channels = await this.#deps.catalog.allChannels();
       destinations = new Map(channels.map((c) => [c.arn, c.destinations.map((d) => d.Location)]));
     }
-    const kept: KeptEvent[] = [];
-    for (const candidate of candidates) {
+    const members: Membership[] = [];
+    for (const candidate of page) {
+      const event = eventView(candidate);
       for (const store of receiving) {
-        if (!storeReceives(store, candidate, destinationsOf)) continue;
-        const { seq, timeMs, json } = candidate.event;
-        kept.push({ storeArn: store.store.arn, seq, timeMs, eventId: String(candidate.record.eventID), json });
+        if (storeReceives(store, event, destinationsOf)) members.push({ storeArn: store.store.arn, seq: candidate.seq });
       }
     }
-    return kept;
+    return members;
   }
 
   #receiving(store: StoredEventDataStore): ReceivingStore {
@@ -135,4 +134,16 @@ export class LakeWorker {
     }
     this.#schedule(read > 0 ? 0 : this.#deps.idleMs ?? 250);
   }
+}
+
+/** The candidate with its record parsed at most once, and only if a store's selectors ask for it. */
+function eventView(candidate: LakeCandidate): LakeEventView {
+  let record: CloudTrailRecord | undefined;
+  return {
+    ...candidate,
+    record() {
+      if (record === undefined && candidate.json !== undefined) record = JSON.parse(candidate.json) as CloudTrailRecord;
+      return record;
+    },
+  };
 }

@@ -94,11 +94,35 @@ export interface KeptEvent {
   json: string;
 }
 
+/**
+ * An event of the log as the lake worker weighs it. Events from channels (ActivityAuditLog) come with the channel
+ * they came through and without their record, which no selector of theirs reads; the others with their record.
+ */
+export interface LakeCandidate {
+  seq: number;
+  accountId: string;
+  region: string;
+  category: string;
+  channelArn?: string;
+  json?: string;
+}
+
+/** An event a store is to keep: the store and the event's place in the log. */
+export interface Membership {
+  storeArn: string;
+  seq: number;
+}
+
 export interface LakeEvents {
   /** The last event-log seq the lake worker has handled (0 before it ever ran). */
   cursor(): Promise<number>;
-  /** Stores the events and moves the cursor to `throughSeq` in one transaction; events kept before are skipped. */
-  keep(events: readonly KeptEvent[], throughSeq: number): Promise<void>;
+  /** Events of the log after a seq, ascending, at most `limit`. */
+  candidatesAfter(afterSeq: number, limit: number): Promise<LakeCandidate[]>;
+  /**
+   * Copies the events into their stores and moves the cursor to `throughSeq`, in one transaction; an event a store
+   * kept before, or a store purged meanwhile, is skipped.
+   */
+  keep(members: readonly Membership[], throughSeq: number): Promise<void>;
   /** The store's events after a seq, ascending, at most `limit`. */
   eventsOf(storeArn: string, afterSeq: number, limit: number): Promise<KeptEvent[]>;
   countEvents(storeArn: string): Promise<number>;

@@ -39,7 +39,7 @@ async function cloudtrailError(args: readonly string[]): Promise<string> {
 }
 
 function worker(): LakeWorker {
-  return new LakeWorker({ feed: server.store.deliveryFeed, catalog: server.store.lake, events: server.store.lakeEvents, clock, log: server.log });
+  return new LakeWorker({ feed: server.store.eventFeed, catalog: server.store.lake, events: server.store.lakeEvents, clock, log: server.log });
 }
 
 describe('event data stores', () => {

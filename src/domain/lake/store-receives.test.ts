@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CandidateEvent } from '../delivery/candidate-event.js';
-import type { DeliverableEvent } from '../delivery/deliverable-event.js';
+import type { CloudTrailRecord } from '../record.js';
 import type { StoredEventDataStore } from '../../store/lake-store.js';
-import { receivingStore, storeReceives } from './store-receives.js';
+import { receivingStore, storeReceives, type LakeEventView } from './store-receives.js';
 
 const ACCOUNT = '111122223333';
 const CHANNEL = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:channel/c1`;
@@ -16,11 +15,12 @@ function store(overrides: Partial<StoredEventDataStore> = {}): StoredEventDataSt
   };
 }
 
-function candidate(record: Record<string, unknown>, overrides: Partial<DeliverableEvent> = {}): CandidateEvent {
-  return new CandidateEvent({
-    seq: 11, json: JSON.stringify(record), accountId: ACCOUNT, region: 'us-east-1', timeMs: 0, origin: 'recorded',
-    category: String(record.eventCategory ?? 'Management'), eventSource: 'x', eventName: 'y', ...overrides,
-  });
+function candidate(record: Record<string, unknown>, overrides: Partial<LakeEventView> = {}): LakeEventView {
+  const metadata = record.metadata as { channelARN?: string } | undefined;
+  return {
+    seq: 11, accountId: ACCOUNT, region: 'us-east-1', category: String(record.eventCategory ?? 'Management'),
+    channelArn: metadata?.channelARN, record: () => record as CloudTrailRecord, ...overrides,
+  };
 }
 
 const write = { eventCategory: 'Management', readOnly: false, eventID: 'e1' };
@@ -50,5 +50,12 @@ describe('storeReceives', () => {
     expect(storeReceives(receiving, event, () => ['arn:other'])).toBe(false);
     expect(storeReceives(receiving, candidate({ eventCategory: 'ActivityAuditLog', eventID: 'e3' }), () => [audit.arn])).toBe(false);
     expect(storeReceives(receivingStore(store()), event, () => [store().arn])).toBe(false);
+  });
+
+  it('decides by category alone when the selectors name nothing else, without reading the record', () => {
+    const all = store({ selectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] }] });
+    const unread = candidate(write, { record: () => { throw new Error('the record was read'); } });
+    expect(storeReceives(receivingStore(all), unread, noChannels)).toBe(true);
+    expect(storeReceives(receivingStore(store()), candidate(write, { record: () => undefined }), noChannels)).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 // Whether an event data store keeps an event (spec §4.8, §5.3): it is ingesting, the event came after the store was
 // created, is of the store's account and (unless multi-region) region, and the store's selectors take it. Events
 // from outside AWS (ActivityAuditLog) reach only the stores their channel names as destinations.
+import type { CloudTrailRecord } from '../record.js';
 import type { AdvancedEventSelector } from '../selectors/advanced-event-selector.js';
-import type { CandidateEvent } from '../delivery/candidate-event.js';
 import { compileAdvancedSelectors } from '../selectors/compile-advanced.js';
 import type { RecordPredicate } from '../selectors/record-predicate.js';
 import { ACTIVITY_AUDIT_LOG } from './event-data-store-kind.js';
@@ -19,40 +19,46 @@ export interface KeepingStore {
   fromSeq: number;
 }
 
+/** An event as the lake worker weighs it; its record is read only when a store's selectors need more than its category. */
+export interface LakeEventView {
+  seq: number;
+  accountId: string;
+  region: string;
+  category: string;
+  /** The channel an ActivityAuditLog event came through (its `metadata.channelARN`). */
+  channelArn?: string | undefined;
+  record(): CloudTrailRecord | undefined;
+}
+
 export interface ReceivingStore {
   store: KeepingStore;
   categories: ReadonlySet<string>;
-  selects: RecordPredicate;
+  /** Undefined when the selectors name categories only: then the category decides. */
+  selects: RecordPredicate | undefined;
 }
 
 export function receivingStore(store: KeepingStore): ReceivingStore {
   const categories = new Set(store.selectors.flatMap(
     (selector) => selector.FieldSelectors.find((field) => field.Field === 'eventCategory')?.Equals ?? [],
   ));
-  return { store, categories, selects: compileAdvancedSelectors(store.selectors) };
-}
-
-/** The channel an ActivityAuditLog record came through, as PutAuditEvents writes it in `metadata`. */
-export function channelOf(candidate: CandidateEvent): string | undefined {
-  const metadata = candidate.record.metadata as { channelARN?: unknown } | undefined;
-  return typeof metadata?.channelARN === 'string' ? metadata.channelARN : undefined;
+  const categoryOnly = store.selectors.every((selector) => selector.FieldSelectors.every((field) => field.Field === 'eventCategory'));
+  return { store, categories, selects: categoryOnly ? undefined : compileAdvancedSelectors(store.selectors) };
 }
 
 export function storeReceives(
   receiving: ReceivingStore,
-  candidate: CandidateEvent,
+  event: LakeEventView,
   channelDestinations: (channelArn: string) => readonly string[],
 ): boolean {
   const { store } = receiving;
-  const { event } = candidate;
   if (store.status !== 'ENABLED' || event.seq <= store.fromSeq) return false;
   if (event.accountId !== store.accountId) return false;
   if (!store.multiRegionEnabled && event.region !== store.region) return false;
-  // The category column decides most events without parsing the record.
   if (!receiving.categories.has(event.category)) return false;
   if (event.category === ACTIVITY_AUDIT_LOG) {
-    const channel = channelOf(candidate);
-    if (channel === undefined || !channelDestinations(channel).includes(store.arn)) return false;
+    if (event.channelArn === undefined || !channelDestinations(event.channelArn).includes(store.arn)) return false;
   }
-  return receiving.selects(candidate.record);
+  if (!receiving.selects) return true;
+  const record = event.record();
+  return record !== undefined && receiving.selects(record);
 }

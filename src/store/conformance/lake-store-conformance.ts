@@ -28,7 +28,6 @@ function channel(id: string, overrides: Partial<StoredChannel> = {}): StoredChan
   };
 }
 
-const kept = (storeArn: string, seq: number, timeMs = seq * 1000) => ({ storeArn, seq, timeMs, eventId: `e${seq}`, json: `{"n":${seq}}` });
 
 export function lakeStoreConformance(name: string, open: () => Promise<Store>): void {
   describe(`Lake store conformance: ${name}`, () => {
@@ -52,21 +51,37 @@ export function lakeStoreConformance(name: string, open: () => Promise<Store>): 
       expect(await store.lake.allEventDataStores()).toHaveLength(3);
     });
 
-    it('keeps events per store with the cursor, once each, and drops them by time or with the store', async () => {
+    it('copies events of the log into stores with the cursor, once each, and drops them by time or with the store', async () => {
       const [a, b] = [eventDataStore('a'), eventDataStore('b')];
       await store.lake.createEventDataStore(a);
       await store.lake.createEventDataStore(b);
+      const events = [1, 2, 3].map((n) => indexEvent(record({ eventTime: `2025-01-0${n}T00:00:00Z`, recipientAccountId: ACCOUNT }), { origin: 'recorded' }));
+      await store.eventLog.append(events);
+      const [s1, s2, s3] = (await store.eventFeed.readAfter(0, 10)).map((l) => l.seq) as [number, number, number];
       expect(await store.lakeEvents.cursor()).toBe(0);
-      await store.lakeEvents.keep([kept(a.arn, 1), kept(a.arn, 2), kept(b.arn, 2)], 5);
-      await store.lakeEvents.keep([kept(a.arn, 2), kept(a.arn, 7), kept('arn:gone', 7)], 9);
-      expect(await store.lakeEvents.cursor()).toBe(9);
-      expect(await store.lakeEvents.eventsOf(a.arn, 0, 10)).toEqual([kept(a.arn, 1), kept(a.arn, 2), kept(a.arn, 7)]);
-      expect(await store.lakeEvents.eventsOf(a.arn, 1, 1)).toEqual([kept(a.arn, 2)]);
-      expect(await store.lakeEvents.dropBefore(a.arn, 2500)).toBe(2);
+      await store.lakeEvents.keep([{ storeArn: a.arn, seq: s1 }, { storeArn: a.arn, seq: s2 }, { storeArn: b.arn, seq: s2 }], s2);
+      await store.lakeEvents.keep([{ storeArn: a.arn, seq: s2 }, { storeArn: a.arn, seq: s3 }, { storeArn: 'arn:gone', seq: s3 }], s3);
+      expect(await store.lakeEvents.cursor()).toBe(s3);
+      const kept = (n: number, seq: number) => ({ storeArn: a.arn, seq, timeMs: events[n]!.timeMs, eventId: events[n]!.eventId, json: events[n]!.json });
+      expect(await store.lakeEvents.eventsOf(a.arn, 0, 10)).toEqual([kept(0, s1), kept(1, s2), kept(2, s3)]);
+      expect(await store.lakeEvents.eventsOf(a.arn, s1, 1)).toEqual([kept(1, s2)]);
+      expect(await store.lakeEvents.dropBefore(a.arn, Date.UTC(2025, 0, 2, 12))).toBe(2);
       expect(await store.lakeEvents.countEvents(a.arn)).toBe(1);
       await store.lake.purgeEventDataStore(b.arn);
       expect(await store.lake.findEventDataStore(b.arn)).toBeUndefined();
       expect(await store.lakeEvents.countEvents(b.arn)).toBe(0);
+    });
+
+    it('offers the log to the lake worker: records, or the channel of ActivityAuditLog events', async () => {
+      const plain = indexEvent(record({ recipientAccountId: ACCOUNT }), { origin: 'recorded' });
+      const audit = indexEvent(record({
+        eventCategory: 'ActivityAuditLog', recipientAccountId: ACCOUNT, metadata: { channelARN: 'arn:channel' }, awsRegion: 'eu-west-1',
+      }), { origin: 'recorded' });
+      await store.eventLog.append([plain, audit]);
+      const [first, second] = await store.lakeEvents.candidatesAfter(0, 10);
+      expect(first).toEqual({ seq: first!.seq, accountId: ACCOUNT, region: REGION, category: 'Management', json: plain.json });
+      expect(second).toEqual({ seq: second!.seq, accountId: ACCOUNT, region: 'eu-west-1', category: 'ActivityAuditLog', channelArn: 'arn:channel' });
+      expect(await store.lakeEvents.candidatesAfter(second!.seq, 10)).toEqual([]);
     });
 
     it('lets the event log prune only what the lake worker has read, while event data stores exist', async () => {

@@ -1,7 +1,8 @@
-// The events event data stores keep, in SQLite: rows of lake_events keyed by (store id, seq), and the lake worker's
-// cursor on the event log, advanced in the same transaction as the rows it covers.
+// The events event data stores keep, in SQLite: rows of lake_events keyed by (store id, seq), copied from the event
+// log inside SQLite (the record never travels through JavaScript), and the lake worker's cursor on the log,
+// advanced in the same transaction as the rows it covers.
 import type Database from 'better-sqlite3';
-import type { KeptEvent, LakeEvents } from '../lake-store.js';
+import type { KeptEvent, LakeCandidate, LakeEvents, Membership } from '../lake-store.js';
 
 interface KeptRow {
   seq: number;
@@ -10,35 +11,49 @@ interface KeptRow {
   json: string;
 }
 
+interface CandidateRow {
+  seq: number;
+  account_id: string;
+  region: string;
+  category: string;
+  channel: unknown;
+  json: string | null;
+}
+
 export class SqliteLakeEvents implements LakeEvents {
   readonly #cursor: Database.Statement<[], number>;
   readonly #saveCursor: Database.Statement<[number]>;
   readonly #storeId: Database.Statement<[string], number>;
-  readonly #insert: Database.Statement<[number, number, number, string, string]>;
+  readonly #copy: Database.Statement<[number, number]>;
+  readonly #candidates: Database.Statement<[number, number], CandidateRow>;
   readonly #eventsOf: Database.Statement<[string, number, number], KeptRow>;
   readonly #count: Database.Statement<[string], number>;
   readonly #dropBefore: Database.Statement<[string, number]>;
-  readonly #keepTx: Database.Transaction<(events: readonly KeptEvent[], throughSeq: number) => void>;
+  readonly #keepTx: Database.Transaction<(members: readonly Membership[], throughSeq: number) => void>;
 
   constructor(db: Database.Database) {
     this.#cursor = db.prepare<[], number>('SELECT after_seq FROM lake_cursor WHERE id = 1').pluck();
     this.#saveCursor = db.prepare(`INSERT INTO lake_cursor (id, after_seq) VALUES (1, ?)
       ON CONFLICT (id) DO UPDATE SET after_seq = excluded.after_seq`);
     this.#storeId = db.prepare<[string], number>('SELECT id FROM event_data_stores WHERE arn = ?').pluck();
-    this.#insert = db.prepare(`INSERT OR IGNORE INTO lake_events (store_id, seq, time_ms, event_id, json)
-      VALUES (?, ?, ?, ?, ?)`);
+    this.#copy = db.prepare(`INSERT OR IGNORE INTO lake_events (store_id, seq, time_ms, event_id, json)
+      SELECT ?, seq, time_ms, event_id, json FROM events WHERE seq = ?`);
+    // CROSS JOIN keeps events as the outer loop, so the scan follows seq and stops at the limit.
+    this.#candidates = db.prepare(`SELECT e.seq, s.account_id, s.region, e.category,
+        CASE WHEN e.category = 'ActivityAuditLog' THEN json_extract(e.json, '$.metadata.channelARN') END AS channel,
+        CASE WHEN e.category = 'ActivityAuditLog' THEN NULL ELSE e.json END AS json
+      FROM events e CROSS JOIN scopes s ON s.id = e.scope WHERE e.seq > ? ORDER BY e.seq LIMIT ?`);
     const byArn = '(SELECT id FROM event_data_stores WHERE arn = ?)';
     this.#eventsOf = db.prepare(`SELECT seq, time_ms, event_id, json FROM lake_events
       WHERE store_id = ${byArn} AND seq > ? ORDER BY seq LIMIT ?`);
     this.#count = db.prepare<[string], number>(`SELECT count(*) FROM lake_events WHERE store_id = ${byArn}`).pluck();
     this.#dropBefore = db.prepare(`DELETE FROM lake_events WHERE store_id = ${byArn} AND time_ms < ?`);
-    this.#keepTx = db.transaction((events: readonly KeptEvent[], throughSeq: number) => {
+    this.#keepTx = db.transaction((members: readonly Membership[], throughSeq: number) => {
       const ids = new Map<string, number | undefined>();
-      for (const event of events) {
-        if (!ids.has(event.storeArn)) ids.set(event.storeArn, this.#storeId.get(event.storeArn));
-        const id = ids.get(event.storeArn);
-        // A store purged since the worker read its configuration keeps nothing.
-        if (id !== undefined) this.#insert.run(id, event.seq, event.timeMs, event.eventId, event.json);
+      for (const { storeArn, seq } of members) {
+        if (!ids.has(storeArn)) ids.set(storeArn, this.#storeId.get(storeArn));
+        const id = ids.get(storeArn);
+        if (id !== undefined) this.#copy.run(id, seq);
       }
       this.#saveCursor.run(throughSeq);
     });
@@ -48,8 +63,17 @@ export class SqliteLakeEvents implements LakeEvents {
     return this.#cursor.get() ?? 0;
   }
 
-  async keep(events: readonly KeptEvent[], throughSeq: number): Promise<void> {
-    this.#keepTx.immediate(events, throughSeq);
+  async candidatesAfter(afterSeq: number, limit: number): Promise<LakeCandidate[]> {
+    return this.#candidates.all(afterSeq, limit).map((row) => {
+      const candidate: LakeCandidate = { seq: row.seq, accountId: row.account_id, region: row.region, category: row.category };
+      if (typeof row.channel === 'string') candidate.channelArn = row.channel;
+      if (row.json !== null) candidate.json = row.json;
+      return candidate;
+    });
+  }
+
+  async keep(members: readonly Membership[], throughSeq: number): Promise<void> {
+    this.#keepTx.immediate(members, throughSeq);
   }
 
   async eventsOf(storeArn: string, afterSeq: number, limit: number): Promise<KeptEvent[]> {
