@@ -21,6 +21,9 @@ import { S3_MAX_OBJECT_BYTES, s3Surface } from './edge/surfaces/s3-surface.js';
 import { openObjectStore } from './objects/open-object-store.js';
 import type { ObjectStore } from './objects/object-store.js';
 import { startDelivery } from './delivery/start-delivery.js';
+import { LakeWorker } from './lake/lake-worker.js';
+import { ChannelIngestionTracker } from './services/lake/channel-ingestion-tracker.js';
+import { cloudTrailDataSurface } from './edge/surfaces/cloudtrail-data-surface.js';
 
 export interface RunningOpentrail {
   url: string;
@@ -59,9 +62,11 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       clock,
       retentionDays: config.retentionDays,
       historyTokens: new HistoryTokenCodec(secrets.derive('lookup-events-next-token')),
+      auditEvents: { inHistory: config.auditEventsInHistory, toTrails: config.auditEventsToTrails },
+      channelIngestion: new ChannelIngestionTracker(store.lake),
     };
     const pipeline = new CallPipeline({
-      surfaces: [cloudTrailSurface(services), s3Surface(services)],
+      surfaces: [cloudTrailSurface(services), cloudTrailDataSurface(services), s3Surface(services)],
       authenticator: new Authenticator(store.credentials, secrets, clock),
       recorder: new Recorder(store.eventLog),
       clock,
@@ -82,6 +87,10 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       intervalSeconds: config.logFileInterval,
       notificationSigningKey: secrets.derive('sns-notification-signature'),
     });
+    const lake = config.role === 'api' ? undefined : new LakeWorker({
+      feed: store.eventFeed, catalog: store.lake, events: store.lakeEvents, clock, log,
+    });
+    lake?.start();
     const port = (server.server.address() as AddressInfo).port;
     return {
       url: `http://${urlHost(config.host)}:${port}`,
@@ -94,6 +103,8 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
         await pruner.stop();
         await server.close();
         await delivery?.stop();
+        await lake?.stop();
+        await services.channelIngestion.flush();
         await objects?.close();
         await store.close();
       },

@@ -20,4 +20,12 @@ describe('the operator contract', () => {
     expect(() => resolveConfig({ accountId: '12' }, {})).toThrow(/accountId/);
     expect(() => resolveConfig({ logFileInterval: '0' }, {})).toThrow(/logFileInterval/);
   });
+
+  it('switches the PutAuditEvents extensions with on/off from flags or the environment, on by default', () => {
+    expect(resolveConfig({}, {})).toMatchObject({ auditEventsInHistory: true, auditEventsToTrails: true });
+    const env = { OPENTRAIL_AUDIT_EVENTS_IN_HISTORY: 'off', OPENTRAIL_AUDIT_EVENTS_TO_TRAILS: 'false' };
+    expect(resolveConfig({}, env)).toMatchObject({ auditEventsInHistory: false, auditEventsToTrails: false });
+    expect(resolveConfig({ auditEventsToTrails: 'on' }, env)).toMatchObject({ auditEventsToTrails: true });
+    expect(() => resolveConfig({ auditEventsInHistory: 'maybe' }, {})).toThrow(/auditEventsInHistory/);
+  });
 });

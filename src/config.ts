@@ -12,6 +12,8 @@ export const DEFAULTS = {
   role: 'all',
   accountId: '123456789012',
   logLevel: 'info',
+  auditEventsInHistory: true,
+  auditEventsToTrails: true,
 } as const;
 
 export const ENV = {
@@ -31,9 +33,17 @@ export const ENV = {
   s3SecretAccessKey: 'OPENTRAIL_S3_SECRET_ACCESS_KEY',
   s3Region: 'OPENTRAIL_S3_REGION',
   logLevel: 'OPENTRAIL_LOG_LEVEL',
+  auditEventsInHistory: 'OPENTRAIL_AUDIT_EVENTS_IN_HISTORY',
+  auditEventsToTrails: 'OPENTRAIL_AUDIT_EVENTS_TO_TRAILS',
 } as const;
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A switch from a flag or an environment variable: true/false, on/off, yes/no, 1/0. */
+const onOff = z.union([
+  z.boolean(),
+  z.enum(['true', 'false', 'on', 'off', 'yes', 'no', '1', '0'], { message: 'must be true or false' })
+    .transform((text) => ['true', 'on', 'yes', '1'].includes(text)),
+]);
 
 export const configSchema = z.object({
   dataDir: z.string().min(1),
@@ -53,6 +63,9 @@ export const configSchema = z.object({
   s3SecretAccessKey: z.string().min(1).optional(),
   s3Region: z.string().min(1).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** opentrail extensions (docs/producers.md): PutAuditEvents events in Event History, and to trails that select them. */
+  auditEventsInHistory: onOff,
+  auditEventsToTrails: onOff,
 });
 
 export type OpentrailConfig = z.infer<typeof configSchema>;

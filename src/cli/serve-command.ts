@@ -15,6 +15,8 @@ export function serveCommand(): Command {
     .option('--digest-interval <seconds>', `digest file interval (${ENV.digestInterval}, default ${DEFAULTS.digestInterval})`)
     .option('--retention-days <days>', `Event History retention (${ENV.retentionDays}, default ${DEFAULTS.retentionDays})`)
     .option('--role <role>', `all, api or worker (${ENV.role}, default ${DEFAULTS.role})`)
+    .option('--audit-events-in-history <on|off>', `PutAuditEvents events in Event History (${ENV.auditEventsInHistory}, default on)`)
+    .option('--audit-events-to-trails <on|off>', `PutAuditEvents events to trails that select ActivityAuditLog (${ENV.auditEventsToTrails}, default on)`)
     .action(async (flags: Record<string, string | undefined>) => {
       const config = resolveConfig(flags);
       const running = await startOpentrail(config);

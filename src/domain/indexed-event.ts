@@ -4,7 +4,8 @@ import type { CloudTrailRecord } from './record.js';
 import { historyAttributes, type HistoryAttributes } from './history-attributes.js';
 import { parseEventTime } from './event-time.js';
 
-export type EventOrigin = 'recorded' | 'imported';
+/** `channel`: a PutAuditEvents event kept out of trails (the audit-events-to-trails switch is off). */
+export type EventOrigin = 'recorded' | 'imported' | 'channel';
 
 export interface IndexedEvent {
   /** The record serialized once; log files and LookupEvents hand out exactly these bytes. */

@@ -21,6 +21,10 @@ export interface Operation<I = unknown, O = unknown> {
   run(input: I, context: OperationContext): Promise<O>;
   /** The resources the record lists; none by default. Worked out before `run`, so failed calls list them too. */
   resources?(input: I, context: OperationContext): RecordResource[] | Promise<RecordResource[]>;
+  /** The record's `requestParameters`, from the raw body; by default the body itself, secrets hidden. */
+  requestParameters?(body: Record<string, unknown>): Record<string, unknown> | null;
+  /** The largest request body the operation reads; JSON_BODY_LIMIT by default. */
+  maxBodyBytes?: number;
   /** The record's `responseElements`; by default writes record their output and reads record null. */
   responseElements?(output: O): Record<string, unknown> | null;
 }

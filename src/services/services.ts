@@ -3,6 +3,8 @@ import type { Clock } from '../domain/clock.js';
 import type { Store } from '../store/store.js';
 import type { ObjectStore } from '../objects/object-store.js';
 import type { HistoryTokenCodec } from './history/history-token.js';
+import type { AuditEventSettings } from './lake/audit-event-settings.js';
+import type { ChannelIngestionTracker } from './lake/channel-ingestion-tracker.js';
 
 export interface Services {
   store: Store;
@@ -10,4 +12,6 @@ export interface Services {
   clock: Clock;
   retentionDays: number;
   historyTokens: HistoryTokenCodec;
+  auditEvents: AuditEventSettings;
+  channelIngestion: ChannelIngestionTracker;
 }

@@ -6,6 +6,7 @@ import type { HistoryAttributes, LookupAttributeKey } from '../domain/history-at
 import type { TrailStore } from './trail-store.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
 import type { DeliveryFeed } from './delivery-feed.js';
+import type { LakeCatalog, LakeEvents } from './lake-store.js';
 
 export interface Store {
   readonly eventLog: EventLog;
@@ -15,6 +16,8 @@ export interface Store {
   readonly trails: TrailStore;
   readonly deliveryFeed: DeliveryFeed;
   readonly deliveryLedger: DeliveryLedger;
+  readonly lake: LakeCatalog;
+  readonly lakeEvents: LakeEvents;
   /** Waits for pending commits, then releases the database. */
   close(): Promise<void>;
 }
@@ -29,9 +32,17 @@ export interface EventLog {
   append(events: readonly IndexedEvent[]): Promise<void>;
   /** Adds events that are not yet in the log (by eventId); returns how many were new. */
   importEvents(events: readonly IndexedEvent[]): Promise<ImportOutcome>;
+  /**
+   * Appends the events whose eventId is not in the log yet, durably and group-committed like `append`; one result
+   * per event, in order. Producers retry, so an eventId already stored is an answer, not an error: the result
+   * names the account that holds it (an earlier event of the same call counts).
+   */
+  ingest(events: readonly IndexedEvent[]): Promise<IngestResult[]>;
   /** Drops whole UTC days that end before `cutoffMs`; returns how many events went. */
   pruneBefore(cutoffMs: number): Promise<number>;
 }
+
+export type IngestResult = { added: true } | { added: false; heldBy: string };
 
 export interface ImportOutcome {
   added: number;

@@ -24,10 +24,10 @@ export function targetOperation(request: EdgeRequest, service: JsonRpcService): 
   return service.targetPrefixes.includes(prefix) ? target.slice(dot + 1) : undefined;
 }
 
-export function parseJsonBody(request: EdgeRequest): Record<string, unknown> {
+export function parseJsonBody(request: EdgeRequest, limit = JSON_BODY_LIMIT): Record<string, unknown> {
   if (request.body.length === 0) return {};
-  if (request.body.length > JSON_BODY_LIMIT) {
-    throw new ServiceError('RequestEntityTooLargeException', `The request body exceeds ${JSON_BODY_LIMIT} bytes.`);
+  if (request.body.length > limit) {
+    throw new ServiceError('RequestEntityTooLargeException', `The request body exceeds ${limit} bytes.`);
   }
   let value: unknown;
   try {

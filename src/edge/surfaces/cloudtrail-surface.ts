@@ -7,6 +7,8 @@ import { toRequestParameters, scrubSecrets } from '../../domain/request-paramete
 import {
   CLOUDTRAIL_OPERATIONS, isModelledOperation, isReadOnlyName,
 } from '../../operations/cloudtrail/cloudtrail-operations.js';
+import { OPENTRAIL_API, OPENTRAIL_OPERATIONS } from '../../operations/opentrail/opentrail-operations.js';
+import type { Operation } from '../../operations/operation.js';
 import type { Services } from '../../services/services.js';
 import {
   jsonErrorReply, jsonReply, parseJsonBody, serializationError, targetOperation, type JsonRpcService,
@@ -22,7 +24,7 @@ export function cloudTrailSurface(services: Services): Surface {
     signingNames: ['cloudtrail'],
     recognizes: (request) => header(request, 'x-amz-target') !== undefined,
     describe(request) {
-      const name = targetOperation(request, CLOUDTRAIL) ?? unnamedTarget(request);
+      const name = targetOperation(request, CLOUDTRAIL) ?? targetOperation(request, OPENTRAIL_API) ?? unnamedTarget(request);
       return {
         eventSource: EVENT_SOURCE,
         eventName: name,
@@ -33,10 +35,12 @@ export function cloudTrailSurface(services: Services): Surface {
     },
     async invoke(call: CallContext, facts: CallFacts) {
       const name = targetOperation(call.request, CLOUDTRAIL);
-      const operation = name === undefined ? undefined : CLOUDTRAIL_OPERATIONS.get(name);
+      const operation = name === undefined ? opentrailOperation(call.request) : CLOUDTRAIL_OPERATIONS.get(name);
       if (!operation) throw missingOperation(call.request, name);
-      const body = parseJsonBody(call.request);
-      facts.requestParameters = toRequestParameters(scrubSecrets(body));
+      const body = parseJsonBody(call.request, operation.maxBodyBytes);
+      facts.requestParameters = operation.requestParameters
+        ? operation.requestParameters(body)
+        : toRequestParameters(scrubSecrets(body));
       const parsed = operation.input.safeParse(body);
       if (!parsed.success) throw serializationError(parsed.error);
       const context = { ...call, services, now: services.clock.now() };
@@ -56,6 +60,13 @@ function recordedResponse(
   if (operation.responseElements) return operation.responseElements(output as never);
   if (operation.readOnly) return null;
   return toRequestParameters(scrubSecrets(output));
+}
+
+/** opentrail's own operations (OpenTrail_20261101.*) share the CloudTrail surface: same signing name, same keys. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registries hold operations of many shapes
+function opentrailOperation(request: EdgeRequest): Operation<any, any> | undefined {
+  const name = targetOperation(request, OPENTRAIL_API);
+  return name === undefined ? undefined : OPENTRAIL_OPERATIONS.get(name);
 }
 
 function unnamedTarget(request: EdgeRequest): string {

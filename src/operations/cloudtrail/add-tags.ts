@@ -3,6 +3,8 @@ import { defineOperation } from '../operation.js';
 import { changeTrailTags } from '../../services/trails/trail-tagging.js';
 import { addTags } from '../../services/trails/trail-tags.js';
 import { trailScope } from './trail-context.js';
+import { lakeScope } from './lake-context.js';
+import { changeLakeTags } from '../../services/lake/lake-tagging.js';
 import { tagChangeInput } from './trail-shapes.js';
 import { taggedTrailResources } from './trail-record-resources.js';
 
@@ -20,7 +22,8 @@ export const addTagsOperation = defineOperation({
   ],
   resources: ({ ResourceId }) => taggedTrailResources([ResourceId]),
   async run({ ResourceId, TagsList }, context) {
-    await changeTrailTags(trailScope(context), ResourceId, (tags) => addTags(tags, TagsList));
+    const change = (tags: Parameters<typeof addTags>[0]) => addTags(tags, TagsList);
+    if (!(await changeLakeTags(lakeScope(context), ResourceId, change))) await changeTrailTags(trailScope(context), ResourceId, change);
     return {};
   },
 });

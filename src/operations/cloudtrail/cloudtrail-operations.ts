@@ -18,6 +18,18 @@ import { removeTagsOperation } from './remove-tags.js';
 import { startLoggingOperation } from './start-logging.js';
 import { stopLoggingOperation } from './stop-logging.js';
 import { updateTrailOperation } from './update-trail.js';
+import { createEventDataStoreOperation } from './create-event-data-store.js';
+import { getEventDataStoreOperation } from './get-event-data-store.js';
+import { updateEventDataStoreOperation } from './update-event-data-store.js';
+import { deleteEventDataStoreOperation } from './delete-event-data-store.js';
+import { restoreEventDataStoreOperation } from './restore-event-data-store.js';
+import { listEventDataStoresOperation } from './list-event-data-stores.js';
+import { startEventDataStoreIngestionOperation, stopEventDataStoreIngestionOperation } from './event-data-store-ingestion.js';
+import { createChannelOperation } from './create-channel.js';
+import { getChannelOperation } from './get-channel.js';
+import { updateChannelOperation } from './update-channel.js';
+import { deleteChannelOperation } from './delete-channel.js';
+import { listChannelsOperation } from './list-channels.js';
 
 export const CLOUDTRAIL_MODEL_OPERATIONS = [
   'AddTags', 'CancelQuery', 'CreateChannel', 'CreateDashboard', 'CreateEventDataStore', 'CreateTrail',
@@ -42,6 +54,10 @@ export const CLOUDTRAIL_OPERATIONS: ReadonlyMap<string, Operation<any, any>> = n
     listTrailsOperation, getTrailStatusOperation, startLoggingOperation, stopLoggingOperation,
     putEventSelectorsOperation, getEventSelectorsOperation, putInsightSelectorsOperation, getInsightSelectorsOperation,
     addTagsOperation, removeTagsOperation, listTagsOperation,
+    createEventDataStoreOperation, getEventDataStoreOperation, updateEventDataStoreOperation,
+    deleteEventDataStoreOperation, restoreEventDataStoreOperation, listEventDataStoresOperation,
+    startEventDataStoreIngestionOperation, stopEventDataStoreIngestionOperation,
+    createChannelOperation, getChannelOperation, updateChannelOperation, deleteChannelOperation, listChannelsOperation,
   ].map((op) => [op.name, op]),
 );
 

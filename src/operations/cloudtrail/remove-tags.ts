@@ -3,6 +3,8 @@ import { defineOperation } from '../operation.js';
 import { changeTrailTags } from '../../services/trails/trail-tagging.js';
 import { removeTags } from '../../services/trails/trail-tags.js';
 import { trailScope } from './trail-context.js';
+import { lakeScope } from './lake-context.js';
+import { changeLakeTags } from '../../services/lake/lake-tagging.js';
 import { tagChangeInput } from './trail-shapes.js';
 import { taggedTrailResources } from './trail-record-resources.js';
 
@@ -19,7 +21,8 @@ export const removeTagsOperation = defineOperation({
   ],
   resources: ({ ResourceId }) => taggedTrailResources([ResourceId]),
   async run({ ResourceId, TagsList }, context) {
-    await changeTrailTags(trailScope(context), ResourceId, (tags) => removeTags(tags, TagsList));
+    const change = (tags: Parameters<typeof removeTags>[0]) => removeTags(tags, TagsList);
+    if (!(await changeLakeTags(lakeScope(context), ResourceId, change))) await changeTrailTags(trailScope(context), ResourceId, change);
     return {};
   },
 });

@@ -283,6 +283,33 @@ function imports(store: CurrentStore): void {
       expect(logged.map((l) => l.event)).toEqual([live, a, b, c]);
       expect(new Set(await ids(store(), historyQuery()))).toEqual(new Set(idsOf([live, a, b, c])));
     });
+
+    it('ingests idempotently: stored eventIds are answered with their account, the rest added in order', async () => {
+      const live = event();
+      const foreign = event({ recipientAccountId: OTHER_ACCOUNT });
+      await store().eventLog.append([live, foreign]);
+      const [a, b] = [event(), event()];
+      const results = await store().eventLog.ingest([a, live, b, a, foreign]);
+      expect(results).toEqual([
+        { added: true }, { added: false, heldBy: ACCOUNT }, { added: true }, { added: false, heldBy: ACCOUNT },
+        { added: false, heldBy: OTHER_ACCOUNT },
+      ]);
+      expect(await store().eventLog.ingest([b])).toEqual([{ added: false, heldBy: ACCOUNT }]);
+      expect(await store().eventLog.ingest([])).toEqual([]);
+      const logged = await store().eventFeed.readAfter(0, 10);
+      expect(logged.map((l) => l.event)).toEqual([live, foreign, a, b]);
+    });
+
+    it('ingests concurrently with appends in one group commit', async () => {
+      const batches = Array.from({ length: 20 }, () => [event(), event()]);
+      const appends = Array.from({ length: 20 }, () => event());
+      await Promise.all([
+        ...batches.map((batch) => store().eventLog.ingest(batch)),
+        ...appends.map((e) => store().eventLog.append([e])),
+      ]);
+      const logged = await store().eventFeed.readAfter(0, 1000);
+      expect(new Set(logged.map((l) => l.event.eventId))).toEqual(new Set(idsOf([...batches.flat(), ...appends])));
+    });
   });
 }
 

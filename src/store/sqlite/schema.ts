@@ -136,6 +136,43 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX delivered_files_by_trail ON delivered_files (trail_arn, region, delivered_ms);
   `,
+  `
+  -- producers: CloudTrail Lake (src/store/lake-store.ts). Event data stores, their configuration as the JSON of a
+  -- StoredEventDataStore; the integer id leads the index of the events each keeps. Names are unique per region.
+  CREATE TABLE event_data_stores (
+    id INTEGER PRIMARY KEY,
+    arn TEXT NOT NULL UNIQUE,
+    account_id TEXT NOT NULL,
+    region TEXT NOT NULL,
+    name TEXT NOT NULL,
+    config TEXT NOT NULL,
+    UNIQUE (account_id, region, name)
+  );
+  CREATE TABLE channels (
+    arn TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    region TEXT NOT NULL,
+    name TEXT NOT NULL,
+    config TEXT NOT NULL,
+    UNIQUE (account_id, region, name)
+  ) WITHOUT ROWID;
+  -- The events each event data store keeps: a copy of the record under its event-log seq, so that the store's own
+  -- retention applies and a query over one store (the SQL of a later issue: FROM <store id>) is one index range.
+  CREATE TABLE lake_events (
+    store_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    time_ms INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (store_id, seq)
+  );
+  CREATE INDEX lake_events_by_time ON lake_events (store_id, time_ms);
+  -- How far the lake worker has read the event log.
+  CREATE TABLE lake_cursor (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    after_seq INTEGER NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,7 +2,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { IndexedEvent } from '../../domain/indexed-event.js';
-import type { EventLog, ImportOutcome } from '../store.js';
+import type { EventLog, ImportOutcome, IngestResult } from '../store.js';
 import { GroupCommit, type Settlement } from '../group-commit.js';
 import { DuplicateEventError } from '../duplicate-event-error.js';
 import { INSERT_EVENT, insertValues, resourcesOf, type InsertValues } from './event-row.js';
@@ -13,9 +13,14 @@ import type { Scopes } from './scopes.js';
 /** Events deleted per prune transaction: small enough that appends never wait long for the write lock. */
 const PRUNE_CHUNK = 500;
 const DAY_MS = 86_400_000;
-const OK: Settlement<void> = { ok: true, value: undefined };
-
 type Events = readonly IndexedEvent[];
+/** One caller's events in a group commit: recorded ones must be new, ingested ones may already be stored. */
+interface Submission {
+  events: Events;
+  idempotent: boolean;
+}
+type Outcome = IngestResult[] | undefined;
+const ADDED: IngestResult = { added: true };
 type ResourceKey = [scope: number, kind: ResourceKind, value: string, timeMs: number, seq: number];
 
 interface PrunableRow {
@@ -28,19 +33,20 @@ interface PrunableRow {
 export class SqliteEventLog implements EventLog {
   readonly #db: Database.Database;
   readonly #scopes: Scopes;
-  readonly #commits = new GroupCommit<Events>((batch) => this.#commitBatch(batch));
+  readonly #commits = new GroupCommit<Submission, Outcome>((batch) => this.#commitBatch(batch));
   readonly #pruning = new Set<Promise<unknown>>();
   #closing = false;
 
   readonly #exists: Database.Statement<[number, string], number>;
+  readonly #holder: Database.Statement<[number, string], string>;
   readonly #insertEvent: Database.Statement<InsertValues>;
   readonly #insertResource: Database.Statement<ResourceKey>;
   readonly #deleteResource: Database.Statement<ResourceKey>;
   readonly #deleteEvent: Database.Statement<[number]>;
   readonly #selectPrunable: Database.Statement<[number, number, number], PrunableRow>;
 
-  readonly #batchTx: Database.Transaction<(batch: readonly Events[]) => Settlement<void>[]>;
-  readonly #appendTx: Database.Transaction<(events: Events) => void>;
+  readonly #batchTx: Database.Transaction<(batch: readonly Submission[]) => Settlement<Outcome>[]>;
+  readonly #appendTx: Database.Transaction<(submission: Submission) => Outcome>;
   readonly #importTx: Database.Transaction<(events: Events) => number>;
   readonly #pruneTx: Database.Transaction<(scope: number, boundaryMs: number) => number>;
 
@@ -49,6 +55,8 @@ export class SqliteEventLog implements EventLog {
     this.#scopes = scopes;
     this.#exists = db.prepare<[number, string], number>('SELECT 1 FROM events WHERE event_key = ? AND event_id = ?')
       .pluck();
+    this.#holder = db.prepare<[number, string], string>(`SELECT s.account_id FROM events e JOIN scopes s ON s.id = e.scope
+      WHERE e.event_key = ? AND e.event_id = ?`).pluck();
     this.#insertEvent = db.prepare(INSERT_EVENT);
     this.#insertResource = db.prepare(
       'INSERT OR IGNORE INTO history_resources (scope, kind, value, time_ms, seq) VALUES (?, ?, ?, ?, ?)',
@@ -57,20 +65,31 @@ export class SqliteEventLog implements EventLog {
       'DELETE FROM history_resources WHERE scope = ? AND kind = ? AND value = ? AND time_ms = ? AND seq = ?',
     );
     this.#deleteEvent = db.prepare('DELETE FROM events WHERE seq = ?');
+    // While event data stores exist, an event leaves the log only once the lake worker has read it: a store's
+    // retention is its own, and an old event ingested today must still reach it.
     this.#selectPrunable = db.prepare(`SELECT seq, time_ms, in_history, resources FROM events
-      INDEXED BY events_by_time WHERE scope = ? AND time_ms < ? LIMIT ?`);
+      INDEXED BY events_by_time WHERE scope = ? AND time_ms < ?
+      AND (seq <= (SELECT after_seq FROM lake_cursor WHERE id = 1) OR NOT EXISTS (SELECT 1 FROM event_data_stores))
+      LIMIT ?`);
 
-    this.#batchTx = db.transaction((batch: readonly Events[]) => batch.map((events) => this.#appendIsolated(events)));
-    this.#appendTx = db.transaction((events: Events) => {
+    this.#batchTx = db.transaction((batch: readonly Submission[]) => batch.map((s) => this.#appendIsolated(s)));
+    this.#appendTx = db.transaction(({ events, idempotent }: Submission): Outcome => {
+      if (idempotent) return events.map((event) => this.#ingestOne(event));
       for (const event of events) this.#insertRecordedEvent(event);
+      return undefined;
     });
     this.#importTx = db.transaction((events: Events) => events.filter((e) => this.#insert(e)).length);
     this.#pruneTx = db.transaction((scope: number, boundaryMs: number) => this.#pruneChunk(scope, boundaryMs));
   }
 
-  append(events: Events): Promise<void> {
-    if (events.length === 0) return Promise.resolve();
-    return this.#commits.submit(events);
+  async append(events: Events): Promise<void> {
+    if (events.length === 0) return;
+    await this.#commits.submit({ events, idempotent: false });
+  }
+
+  async ingest(events: Events): Promise<IngestResult[]> {
+    if (events.length === 0) return [];
+    return (await this.#commits.submit({ events, idempotent: true })) ?? [];
   }
 
   async importEvents(events: Events): Promise<ImportOutcome> {
@@ -95,16 +114,15 @@ export class SqliteEventLog implements EventLog {
     await Promise.all(this.#pruning);
   }
 
-  #commitBatch(batch: readonly Events[]): Settlement<void>[] {
-    this.#scopes.ensure(batch.flat());
+  #commitBatch(batch: readonly Submission[]): Settlement<Outcome>[] {
+    this.#scopes.ensure(batch.flatMap((submission) => submission.events));
     return this.#batchTx.immediate(batch);
   }
 
   /** One caller's events in a savepoint: they land together or not at all, without failing their batch mates. */
-  #appendIsolated(events: Events): Settlement<void> {
+  #appendIsolated(submission: Submission): Settlement<Outcome> {
     try {
-      this.#appendTx(events);
-      return OK;
+      return { ok: true, value: this.#appendTx(submission) };
     } catch (error) {
       // Some failures (disk full, I/O error) make SQLite abandon the whole transaction: every caller must hear it.
       if (!this.#db.inTransaction) throw error;
@@ -116,6 +134,13 @@ export class SqliteEventLog implements EventLog {
     if (!this.#insert(event)) throw new DuplicateEventError(event.eventId);
   }
 
+  #ingestOne(event: IndexedEvent): IngestResult {
+    const heldBy = this.#holder.get(eventKey(event.eventId), event.eventId);
+    if (heldBy !== undefined) return { added: false, heldBy };
+    this.#insertNew(event);
+    return ADDED;
+  }
+
   /**
    * Inserts the event and its resource rows, unless its eventId is already in the log. The check cannot race:
    * it runs inside the write transaction, which SQLite grants to one connection at a time.
@@ -123,6 +148,11 @@ export class SqliteEventLog implements EventLog {
   #insert(event: IndexedEvent): boolean {
     const key = eventKey(event.eventId);
     if (this.#exists.get(key, event.eventId) !== undefined) return false;
+    this.#insertNew(event, key);
+    return true;
+  }
+
+  #insertNew(event: IndexedEvent, key = eventKey(event.eventId)): void {
     const scope = this.#scopes.idOf(event);
     const seq = Number(this.#insertEvent.run(...insertValues(event, key, scope)).lastInsertRowid);
     if (event.inHistory) {
@@ -130,7 +160,6 @@ export class SqliteEventLog implements EventLog {
         this.#insertResource.run(scope, kind, value, event.timeMs, seq);
       }
     }
-    return true;
   }
 
   async #prune(boundaryMs: number): Promise<number> {

@@ -12,6 +12,8 @@ import { SqliteCredentials } from './sqlite-credentials.js';
 import { SqliteTrailStore } from './sqlite-trail-store.js';
 import { SqliteDeliveryLedger } from './sqlite-delivery-ledger.js';
 import { SqliteDeliveryFeed } from './sqlite-delivery-feed.js';
+import { SqliteLakeCatalog } from './sqlite-lake-catalog.js';
+import { SqliteLakeEvents } from './sqlite-lake-events.js';
 
 export type SqliteStoreOptions = SqliteConnectionOptions;
 
@@ -23,6 +25,8 @@ export class SqliteStore implements Store {
   readonly trails: SqliteTrailStore;
   readonly deliveryFeed: SqliteDeliveryFeed;
   readonly deliveryLedger: SqliteDeliveryLedger;
+  readonly lake: SqliteLakeCatalog;
+  readonly lakeEvents: SqliteLakeEvents;
   readonly #db: Database.Database;
   readonly #checkpoint: BackgroundCheckpoint | undefined;
   #closed: Promise<void> | undefined;
@@ -38,6 +42,8 @@ export class SqliteStore implements Store {
     this.trails = new SqliteTrailStore(db);
     this.deliveryFeed = new SqliteDeliveryFeed(db, this.eventFeed);
     this.deliveryLedger = new SqliteDeliveryLedger(db);
+    this.lake = new SqliteLakeCatalog(db);
+    this.lakeEvents = new SqliteLakeEvents(db);
   }
 
   /** Safe to call more than once; every call resolves when the database is closed. */

@@ -1,0 +1,132 @@
+// middleware_overhead_pct: what the opentrail Fastify middleware (and the SDK sending every record to a real
+// opentrail) costs a hello-world Fastify server: CPU time of the server process per request, with and without the
+// middleware, measured side by side in alternating rounds under the same closed-loop load. CPU per request rather
+// than requests per second, because on a small shared machine the load generator and opentrail itself compete for
+// the same cores; the requests per second of both are reported beside it.
+import path from 'node:path';
+import http from 'node:http';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { readSharedCredentials } from '../../src/services/bootstrap-identity.js';
+import type { ClientStats } from '../../src/client/client-stats.js';
+import { startServer } from './lookup-figures.js';
+import { round } from '../stats.js';
+
+export interface MiddlewareFigures {
+  middleware_overhead_pct: number;
+  middleware_plain_cpu_us_per_request: number;
+  middleware_audited_cpu_us_per_request: number;
+  middleware_plain_requests_per_s: number;
+  middleware_audited_requests_per_s: number;
+  middleware_records_sent: number;
+  middleware_records_dropped: number;
+}
+
+interface App {
+  child: ChildProcess;
+  url: string;
+}
+
+interface Round {
+  cpuUsPerRequest: number;
+  requestsPerSecond: number;
+}
+
+const HELLO_APP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hello-app.js');
+
+export async function measureMiddlewareOverhead(workDir: string, cli: string, options: { rounds: number; seconds: number }): Promise<MiddlewareFigures> {
+  const dataDir = path.join(workDir, 'middleware-data');
+  const server = await startServer(cli, dataDir);
+  const credentials = readSharedCredentials(path.join(dataDir, 'credentials'))!;
+  const plain = await startApp('plain', server.url, credentials);
+  const audited = await startApp('audited', server.url, credentials);
+  try {
+    await load(plain, 1);
+    await load(audited, 1);
+    const rounds: { plain: Round[]; audited: Round[] } = { plain: [], audited: [] };
+    for (let i = 0; i < options.rounds; i++) {
+      rounds.plain.push(await measuredRound(plain, options.seconds));
+      rounds.audited.push(await measuredRound(audited, options.seconds));
+    }
+    const stats = await stopApp(audited);
+    const cpu = (side: Round[]) => median(side.map((r) => r.cpuUsPerRequest));
+    const rps = (side: Round[]) => median(side.map((r) => r.requestsPerSecond));
+    return {
+      middleware_overhead_pct: round((cpu(rounds.audited) / cpu(rounds.plain) - 1) * 100, 1),
+      middleware_plain_cpu_us_per_request: round(cpu(rounds.plain), 1),
+      middleware_audited_cpu_us_per_request: round(cpu(rounds.audited), 1),
+      middleware_plain_requests_per_s: round(rps(rounds.plain), 0),
+      middleware_audited_requests_per_s: round(rps(rounds.audited), 0),
+      middleware_records_sent: stats?.sent ?? 0,
+      middleware_records_dropped: stats?.dropped ?? 0,
+    };
+  } finally {
+    for (const app of [plain, audited]) if (app.child.exitCode === null) app.child.kill('SIGKILL');
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => server.child.once('exit', resolve));
+  }
+}
+
+function startApp(mode: 'plain' | 'audited', endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }): Promise<App> {
+  const child = fork(HELLO_APP, [mode, endpoint], {
+    env: { ...process.env, BENCH_ACCESS_KEY_ID: credentials.accessKeyId, BENCH_SECRET_ACCESS_KEY: credentials.secretAccessKey },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (message: { url: string }) => resolve({ child, url: message.url }));
+    child.once('exit', (code) => reject(new Error(`hello app (${mode}) exited with ${code}`)));
+  });
+}
+
+async function stopApp(app: App): Promise<ClientStats | undefined> {
+  const reply = ask<{ stats?: ClientStats }>(app, 'stop');
+  return (await reply).stats;
+}
+
+function ask<T>(app: App, message: string): Promise<T> {
+  return new Promise((resolve) => {
+    app.child.once('message', (answer: T) => resolve(answer));
+    app.child.send(message);
+  });
+}
+
+async function measuredRound(app: App, seconds: number): Promise<Round> {
+  const before = await ask<{ cpu: NodeJS.CpuUsage }>(app, 'usage');
+  const { requests, elapsedS } = await load(app, seconds);
+  const after = await ask<{ cpu: NodeJS.CpuUsage }>(app, 'usage');
+  const cpuUs = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
+  return { cpuUsPerRequest: cpuUs / requests, requestsPerSecond: requests / elapsedS };
+}
+
+/** Closed loop: 16 keep-alive connections, each sending its next request when the last is answered. */
+async function load(app: App, seconds: number): Promise<{ requests: number; elapsedS: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+  const url = new URL(app.url);
+  const until = Date.now() + seconds * 1000;
+  const start = process.hrtime.bigint();
+  let requests = 0;
+  const worker = async (w: number) => {
+    for (let i = 0; Date.now() < until; i++) {
+      await get(agent, url, `/hello/user-${w}-${i % 100}?lang=en`);
+      requests++;
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, (_, w) => worker(w)));
+  agent.destroy();
+  return { requests, elapsedS: Number(process.hrtime.bigint() - start) / 1e9 };
+}
+
+function get(agent: http.Agent, url: URL, path: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.get({ agent, host: url.hostname, port: url.port, path, headers: { 'user-agent': 'bench/1.0', 'x-user': 'bench' } }, (response) => {
+      response.resume();
+      response.once('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`hello answered ${response.statusCode}`))));
+    });
+    request.once('error', reject);
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}

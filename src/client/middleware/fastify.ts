@@ -1,0 +1,76 @@
+// `opentrail/client/fastify`: a Fastify plugin that records every request the application answers.
+//   app.register(opentrailFastify, { client, eventSource: 'orders.example.com', identity: (req) => … })
+// Per route: `{ config: { opentrail: { eventName: 'PlaceOrder', responseElements: true } } }`.
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditOptions, RouteAudit } from './audit-options.js';
+import { HttpAuditor } from './http-auditor.js';
+import { parsedBody } from './parsed-body.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    opentrail?: RouteAudit;
+  }
+}
+
+export type FastifyAuditOptions = AuditOptions<FastifyRequest>;
+
+interface Gathered {
+  payload?: unknown;
+  error?: unknown;
+}
+
+const plugin: FastifyPluginCallback<FastifyAuditOptions> = (app, options, done) => {
+  let auditor: HttpAuditor<FastifyRequest>;
+  try {
+    auditor = new HttpAuditor<FastifyRequest>(options);
+  } catch (err) {
+    return done(err as Error);
+  }
+  const gathered = new WeakMap<FastifyRequest, Gathered>();
+  app.addHook('onError', (request, _reply, error, next) => {
+    gathered.set(request, { ...gathered.get(request), error });
+    next();
+  });
+  app.addHook('onSend', (request, reply, payload, next) => {
+    if (auditor.wantsBody(request.method, reply.statusCode, routeAudit(request))) {
+      gathered.set(request, { ...gathered.get(request), payload });
+    }
+    next(null, payload);
+  });
+  app.addHook('onResponse', (request, reply, next) => {
+    if (!auditor.skips(request)) auditor.finish(exchangeOf(request, reply, gathered.get(request)), request);
+    next();
+  });
+  done();
+};
+
+function routeAudit(request: FastifyRequest): RouteAudit | undefined {
+  return request.routeOptions.config?.opentrail;
+}
+
+function exchangeOf(request: FastifyRequest, reply: FastifyReply, gathered: Gathered | undefined) {
+  const requestId = reply.getHeader('x-request-id');
+  return {
+    raw: request.raw,
+    method: request.method,
+    route: request.is404 ? undefined : request.routeOptions.url,
+    url: request.url,
+    params: request.params as Record<string, unknown> | undefined,
+    query: request.query as Record<string, unknown> | undefined,
+    body: request.body,
+    statusCode: reply.statusCode,
+    responseBody: parsedBody(gathered?.payload, reply.getHeader('content-type')),
+    error: gathered?.error,
+    responseRequestId: typeof requestId === 'string' ? requestId : undefined,
+    routeAudit: routeAudit(request),
+    finishedAt: new Date(),
+  };
+}
+
+// Hooks registered by the plugin apply to the whole application, not only inside the plugin's own scope (what
+// fastify-plugin does, by the same symbols).
+Object.assign(plugin, { [Symbol.for('skip-override')]: true, [Symbol.for('fastify.display-name')]: 'opentrail' });
+
+export const opentrailFastify = plugin;
+export default plugin;
+export type { RouteAudit } from './audit-options.js';

@@ -1,0 +1,197 @@
+// What both middlewares share: turning one finished HTTP exchange into a CloudTrail record (spec §1.2) and handing
+// it to the client. It never throws into the application and never holds the response: identity resolution and
+// the record are built after the response is finished.
+import crypto from 'node:crypto';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { UserIdentity } from '../../domain/record.js';
+import type { AuditEvent } from '../audit-record.js';
+import type { AuditOptions, RouteAudit } from './audit-options.js';
+import { errorFacts } from './error-facts.js';
+import { eventNameFor } from './event-name.js';
+import { redactor, type Redactor } from './redaction.js';
+import { addressResolver, type AddressOf } from './source-address.js';
+
+/** The facts of one request and its answer, gathered by a framework adapter. */
+export interface HttpExchange {
+  raw: IncomingMessage;
+  method: string;
+  /** The matched route's pattern (`/orders/:id`), undefined when no route matched. */
+  route: string | undefined;
+  /** The request's URL (path and query), as received. */
+  url: string;
+  params: Record<string, unknown> | undefined;
+  query: Record<string, unknown> | undefined;
+  body: unknown;
+  statusCode: number;
+  /** The answer's body when the auditor asked for it (see wantsBody), parsed if it was JSON. */
+  responseBody: unknown;
+  error: unknown;
+  responseRequestId: string | undefined;
+  routeAudit: RouteAudit | undefined;
+  finishedAt: Date;
+}
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const MAX_SECTION_BYTES = 100 * 1024;
+const MAX_SHORT_FIELD = 1024;
+
+export class HttpAuditor<Request> {
+  private readonly redact: Redactor;
+  private readonly addressOf: AddressOf;
+  /** Routes are few and fixed: each method and pattern's eventName is derived once. */
+  private readonly eventNames = new Map<string, string>();
+
+  constructor(private readonly options: AuditOptions<Request>) {
+    if (!options.client || typeof options.client.record !== 'function') throw new TypeError('opentrail middleware: `client` is required');
+    if (typeof options.eventSource !== 'string' || options.eventSource === '') throw new TypeError('opentrail middleware: `eventSource` is required');
+    this.redact = redactor(options.redact);
+    this.addressOf = addressResolver(options.trustProxy);
+  }
+
+  /** Whether the request is left unrecorded (before it is handled, so that nothing is gathered for it). */
+  skips(request: Request): boolean {
+    try {
+      return this.options.skip?.(request) === true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The answer's body is needed for errors (their code and message) and for opted-in writes' responseElements. */
+  wantsBody(method: string, statusCode: number, routeAudit: RouteAudit | undefined): boolean {
+    return statusCode >= 400 || this.recordsResponse(method, routeAudit);
+  }
+
+  finish(exchange: HttpExchange, request: Request): void {
+    try {
+      if (exchange.routeAudit?.skip) return;
+      if (exchange.route === undefined && this.options.unmatchedRoutes === 'skip') return;
+      const identity = this.options.identity ? this.options.identity(request) : undefined;
+      if (identity instanceof Promise) {
+        identity.then((resolved) => this.record(exchange, request, resolved), () => this.record(exchange, request, undefined));
+      } else {
+        this.record(exchange, request, identity);
+      }
+    } catch {
+      this.record(exchange, request, undefined);
+    }
+  }
+
+  private record(exchange: HttpExchange, request: Request, identity: UserIdentity | undefined): void {
+    try {
+      this.options.client.record(this.event(exchange, request, identity));
+    } catch {
+      // the client never throws; a faulty stand-in must not reach the application either
+    }
+  }
+
+  private event(exchange: HttpExchange, request: Request, identity: UserIdentity | undefined): AuditEvent {
+    const route = exchange.routeAudit;
+    const method = exchange.method.toUpperCase();
+    const readOnly = route?.readOnly ?? READ_METHODS.has(method);
+    const error = errorFacts(exchange.statusCode, exchange.responseBody, exchange.error);
+    const event: AuditEvent = {
+      eventTime: exchange.finishedAt,
+      eventSource: route?.eventSource ?? this.options.eventSource,
+      eventName: route?.eventName ?? this.eventName(method, exchange.route),
+      userIdentity: identity && typeof identity.type === 'string' ? identity : { ...identity, type: 'Unknown' },
+      sourceIPAddress: this.addressOf(exchange.raw),
+      requestID: this.requestId(exchange, request),
+      readOnly,
+      eventType: 'AwsApiCall',
+      eventCategory: route?.eventCategory ?? 'Management',
+    };
+    const userAgent = exchange.raw.headers['user-agent'];
+    if (userAgent) event.userAgent = userAgent.slice(0, MAX_SHORT_FIELD);
+    if (error) {
+      event.errorCode = error.code.slice(0, MAX_SHORT_FIELD);
+      event.errorMessage = error.message.slice(0, MAX_SHORT_FIELD);
+    }
+    if (this.options.region) event.awsRegion = this.options.region;
+    if (this.options.recipientAccountId) event.recipientAccountId = this.options.recipientAccountId;
+    this.addSections(event, exchange, !error && !readOnly && this.recordsResponse(method, route));
+    const resources = route?.resources?.({ params: exchange.params ?? {}, body: exchange.body });
+    if (resources && resources.length > 0) event.resources = resources;
+    return event;
+  }
+
+  private eventName(method: string, route: string | undefined): string {
+    if (route === undefined) return 'RouteNotFound';
+    const key = `${method} ${route}`;
+    let name = this.eventNames.get(key);
+    if (name === undefined) {
+      name = eventNameFor(method, route);
+      this.eventNames.set(key, name);
+    }
+    return name;
+  }
+
+  private addSections(event: AuditEvent, exchange: HttpExchange, withResponse: boolean): void {
+    const truncated: string[] = [];
+    event.requestParameters = this.cappedParameters(exchange, truncated);
+    const response = withResponse && isObject(exchange.responseBody) ? (this.redact(exchange.responseBody) as Record<string, unknown>) : null;
+    event.responseElements = capped(response, 'responseElements', truncated);
+    if (truncated.length > 0) event.additionalEventData = { truncated };
+  }
+
+  /**
+   * The URL and headers are bounded by Node's header limit; only a body can make the parameters big. One declared
+   * over the limit is left out unread; one of unknown length (chunked) is measured.
+   */
+  private cappedParameters(exchange: HttpExchange, truncated: string[]): Record<string, unknown> | null {
+    const declared = exchange.raw.headers['content-length'];
+    const bodyBytes = declared === undefined ? (exchange.body === undefined ? 0 : Infinity) : Number(declared);
+    if (bodyBytes > MAX_SECTION_BYTES && declared !== undefined) {
+      truncated.push('requestParameters');
+      return this.requestParameters({ ...exchange, body: undefined });
+    }
+    const parameters = this.requestParameters(exchange);
+    return bodyBytes < MAX_SECTION_BYTES / 2 ? parameters : capped(parameters, 'requestParameters', truncated);
+  }
+
+  private requestParameters(exchange: HttpExchange): Record<string, unknown> | null {
+    const extra: Record<string, unknown> = {};
+    if (exchange.route === undefined) extra.path = exchange.url.split('?')[0];
+    const headers = this.pickHeaders(exchange.raw.headers);
+    if (headers) extra.headers = headers;
+    const merged = this.redact.merged([exchange.query, exchange.body, exchange.params, extra]);
+    for (const _member in merged) return merged;
+    return null;
+  }
+
+  private pickHeaders(all: IncomingHttpHeaders): Record<string, unknown> | undefined {
+    if (!this.options.headers || this.options.headers.length === 0) return undefined;
+    const picked: Record<string, unknown> = {};
+    for (const name of this.options.headers) {
+      const value = all[name.toLowerCase()];
+      if (value !== undefined) picked[name.toLowerCase()] = value;
+    }
+    return picked;
+  }
+
+  private requestId(exchange: HttpExchange, request: Request): string {
+    let id: string | undefined;
+    try {
+      id = this.options.requestId?.(request);
+    } catch {
+      id = undefined;
+    }
+    return (id ?? exchange.responseRequestId ?? crypto.randomUUID()).slice(0, MAX_SHORT_FIELD);
+  }
+
+  private recordsResponse(method: string, route: RouteAudit | undefined): boolean {
+    return !READ_METHODS.has(method.toUpperCase()) && (route?.responseElements ?? this.options.responseElements ?? false);
+  }
+}
+
+/** CloudTrail truncates a section over 100 KB; here it is left out and named in additionalEventData.truncated. */
+function capped(section: Record<string, unknown> | null, name: string, truncated: string[]): Record<string, unknown> | null {
+  if (section === null) return null;
+  if (Buffer.byteLength(JSON.stringify(section)) <= MAX_SECTION_BYTES) return section;
+  truncated.push(name);
+  return null;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+}

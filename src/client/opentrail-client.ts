@@ -1,0 +1,111 @@
+// The SDK's face: record() hands an event over without waiting and without ever throwing; flush() and close()
+// are what an application awaits at shutdown; stats are its counters.
+import { completeRecord, type AuditEvent, type RecordDefaults } from './audit-record.js';
+import { MAX_RECORD_BYTES, resolveClientOptions, type ClientOptions, type ResolvedOptions } from './client-options.js';
+import { StatsCounter, type ClientStats } from './client-stats.js';
+import { deliverLines } from './deliver-lines.js';
+import { DeliveryLoop } from './delivery-loop.js';
+import { MemoryQueue } from './memory-queue.js';
+import { PutRecordsCall } from './put-records-call.js';
+import type { RecordQueue } from './record-queue.js';
+import { SpoolQueue } from './spool/spool-queue.js';
+
+export interface CloseOptions {
+  /** How long close() keeps trying to deliver what is left. Default 10 s. Spooled records stay on disk for the next start. */
+  timeoutMs?: number;
+}
+
+export class OpentrailClient {
+  readonly region: string;
+  private readonly options: ResolvedOptions;
+  private readonly counters = new StatsCounter();
+  private readonly queue: RecordQueue;
+  private readonly loop: DeliveryLoop;
+  private readonly call: PutRecordsCall;
+  private readonly abort = new AbortController();
+  private readonly defaults: RecordDefaults;
+  private closing: Promise<ClientStats> | undefined;
+
+  /** Throws only on configuration errors (no credentials, a value out of range, a spool folder in use). */
+  constructor(options: ClientOptions = {}) {
+    this.options = resolveClientOptions(options);
+    this.region = this.options.region;
+    this.defaults = { region: this.region, eventSource: this.options.eventSource, recipientAccountId: this.options.recipientAccountId };
+    const onError = this.reportError;
+    this.queue = this.options.spool
+      ? new SpoolQueue({ ...this.options.spool, maxUnwritten: this.options.maxBufferedRecords }, this.counters, onError)
+      : new MemoryQueue(this.options.maxBufferedRecords);
+    this.call = new PutRecordsCall(this.options.endpoint, this.region, this.options.credentials, this.options.retry.requestTimeoutMs);
+    const context = {
+      call: this.call, stats: this.counters, backoff: this.options.retry, abort: this.abort.signal, onError,
+      keepAlive: () => this.loop.keepAlive,
+    };
+    this.loop = new DeliveryLoop(this.queue, this.options.batch, (lines) => deliverLines(lines, context), onError);
+  }
+
+  /**
+   * Hands an event over and returns at once with its eventID, or undefined when it was dropped (see stats).
+   * Never throws and never waits: the record is sent in the background.
+   */
+  record(event: AuditEvent): string | undefined {
+    try {
+      if (this.closing) {
+        this.counters.drop('closed');
+        return undefined;
+      }
+      const record = completeRecord(event, this.defaults, Date.now());
+      const line = JSON.stringify(record);
+      const bytes = Buffer.byteLength(line);
+      if (bytes > MAX_RECORD_BYTES) {
+        this.counters.drop('record_too_large');
+        this.reportError(new Error(`opentrail client: a ${record.eventName} record of ${bytes} bytes exceeds ${MAX_RECORD_BYTES}`));
+        return undefined;
+      }
+      const queued = this.queue.push(line, bytes);
+      if (queued !== 'queued') {
+        this.counters.drop(queued);
+        this.reportError(new Error(`opentrail client: dropped a record (${queued})`));
+        return undefined;
+      }
+      this.counters.recorded++;
+      return record.eventID;
+    } catch (err) {
+      this.counters.drop('invalid_event');
+      this.reportError(new Error(`opentrail client: dropped an invalid event: ${(err as Error).message}`));
+      return undefined;
+    }
+  }
+
+  /** Sends everything recorded so far now; true once all of it is stored (or given up), false if `timeoutMs` passes first. */
+  flush(options: { timeoutMs?: number } = {}): Promise<boolean> {
+    return this.loop.flush(options.timeoutMs);
+  }
+
+  /** Stops taking events, delivers what is left within the time limit, and releases the spool. */
+  close(options: CloseOptions = {}): Promise<ClientStats> {
+    this.closing ??= this.shutDown(options.timeoutMs ?? 10_000);
+    return this.closing;
+  }
+
+  get stats(): ClientStats {
+    return this.counters.snapshot(this.queue.pending);
+  }
+
+  private async shutDown(timeoutMs: number): Promise<ClientStats> {
+    await this.loop.flush(timeoutMs);
+    this.abort.abort();
+    await this.loop.stop();
+    this.call.close();
+    const lost = (await this.queue.close()) + (this.options.spool ? 0 : this.loop.abandoned);
+    this.counters.drop('unsent_at_close', lost);
+    return this.stats;
+  }
+
+  private readonly reportError = (error: Error): void => {
+    try {
+      this.options.onError(error);
+    } catch {
+      // an application's error handler must not break delivery
+    }
+  };
+}

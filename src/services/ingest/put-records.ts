@@ -1,0 +1,27 @@
+// The native bulk ingest (docs/bulk-ingest.md): full CloudTrail records from trusted producers go into the event log
+// as the caller's account's events, so that Event History, trails and event data stores see them like any other.
+import { checkProducerRecord } from '../../domain/ingest/producer-record.js';
+import { indexEvent, InvalidRecordError } from '../../domain/indexed-event.js';
+import type { EventLog } from '../../store/store.js';
+import { ingestCandidates, type Candidate, type IngestAnswer, type Refused } from './ingest-results.js';
+
+export const INVALID_RECORD = 'InvalidRecord';
+
+export async function putRecords(eventLog: EventLog, records: readonly unknown[], accountId: string): Promise<IngestAnswer> {
+  const candidates: Candidate[] = [];
+  const refused: Refused[] = [];
+  records.forEach((value, index) => {
+    const check = checkProducerRecord(value, accountId);
+    if (!check.ok) {
+      refused.push({ index, code: INVALID_RECORD, message: `Record ${index}: ${check.problem}.` });
+      return;
+    }
+    try {
+      candidates.push({ index, event: indexEvent(check.record, { origin: 'recorded', accountId }) });
+    } catch (error) {
+      if (!(error instanceof InvalidRecordError)) throw error;
+      refused.push({ index, code: INVALID_RECORD, message: `Record ${index}: ${error.message}.` });
+    }
+  });
+  return ingestCandidates(eventLog, candidates, accountId, INVALID_RECORD, refused);
+}

@@ -1,0 +1,36 @@
+// Finding the event data store a parameter names (spec §4.8): a malformed reference is
+// EventDataStoreARNInvalidException; one of another account or region, or none at all, is not found.
+import { ServiceError } from '../../errors/service-error.js';
+import { parseLakeReference } from '../../domain/lake/lake-arn.js';
+import type { StoredEventDataStore } from '../../store/lake-store.js';
+import type { LakeScope } from './lake-scope.js';
+
+export async function findEventDataStore(scope: LakeScope, reference: string): Promise<StoredEventDataStore> {
+  const parsed = parseLakeReference('eventdatastore', reference, scope);
+  if (!parsed) {
+    throw new ServiceError(
+      'EventDataStoreARNInvalidException',
+      `The value ${reference} is not a valid event data store ARN or ID; an ARN has the form ` +
+        'arn:aws:cloudtrail:<region>:<account-id>:eventdatastore/<id>.',
+    );
+  }
+  const found = parsed.accountId === scope.accountId && parsed.region === scope.region
+    ? await scope.catalog.findEventDataStore(parsed.arn)
+    : undefined;
+  if (!found) throw eventDataStoreNotFound(parsed.arn);
+  return found;
+}
+
+export function eventDataStoreNotFound(arn: string): ServiceError {
+  return new ServiceError('EventDataStoreNotFoundException', `The event data store ${arn} does not exist.`);
+}
+
+/** Changes are refused on a store that waits for deletion (spec §4.8). */
+export function checkActive(store: StoredEventDataStore): void {
+  if (store.status === 'PENDING_DELETION') {
+    throw new ServiceError(
+      'InactiveEventDataStoreException',
+      `The event data store ${store.arn} is pending deletion; restore it with RestoreEventDataStore first.`,
+    );
+  }
+}

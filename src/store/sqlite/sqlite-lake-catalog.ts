@@ -1,0 +1,127 @@
+// Event data stores and channels in SQLite, each kept as the JSON of its stored form with the columns its
+// uniqueness rules need (account, region, name).
+import type Database from 'better-sqlite3';
+import type {
+  ChannelIngestion, LakeCatalog, StoredChannel, StoredEventDataStore,
+} from '../lake-store.js';
+
+type Row = [arn: string, accountId: string, region: string, name: string, config: string];
+
+/** The statements one kind of named, regional resource needs. */
+class NamedResources<T extends { arn: string; accountId: string; region: string; name: string }> {
+  readonly #insert: Database.Statement<Row>;
+  readonly #update: Database.Statement<[string, string, string]>;
+  readonly #find: Database.Statement<[string], string>;
+  readonly #list: Database.Statement<[string, string], string>;
+  readonly #all: Database.Statement<[], string>;
+  readonly #delete: Database.Statement<[string]>;
+
+  constructor(db: Database.Database, table: string) {
+    this.#insert = db.prepare(`INSERT INTO ${table} (arn, account_id, region, name, config) VALUES (?, ?, ?, ?, ?)
+      ON CONFLICT DO NOTHING`);
+    this.#update = db.prepare(`UPDATE OR IGNORE ${table} SET name = ?, config = ? WHERE arn = ?`);
+    this.#find = db.prepare<[string], string>(`SELECT config FROM ${table} WHERE arn = ?`).pluck();
+    this.#list = db.prepare<[string, string], string>(`SELECT config FROM ${table} WHERE account_id = ? AND region = ?
+      ORDER BY arn`).pluck();
+    this.#all = db.prepare<[], string>(`SELECT config FROM ${table} ORDER BY arn`).pluck();
+    this.#delete = db.prepare(`DELETE FROM ${table} WHERE arn = ?`);
+  }
+
+  create(item: T): boolean {
+    return this.#insert.run(item.arn, item.accountId, item.region, item.name, JSON.stringify(item)).changes === 1;
+  }
+
+  /** False when the row is gone or its new name clashes (UPDATE OR IGNORE skips a row that breaks UNIQUE). */
+  save(item: T): boolean {
+    return this.#update.run(item.name, JSON.stringify(item), item.arn).changes === 1;
+  }
+
+  find(arn: string): T | undefined {
+    const config = this.#find.get(arn);
+    return config === undefined ? undefined : (JSON.parse(config) as T);
+  }
+
+  list(accountId: string, region: string): T[] {
+    return this.#list.all(accountId, region).map((config) => JSON.parse(config) as T);
+  }
+
+  all(): T[] {
+    return this.#all.all().map((config) => JSON.parse(config) as T);
+  }
+
+  delete(arn: string): void {
+    this.#delete.run(arn);
+  }
+}
+
+export class SqliteLakeCatalog implements LakeCatalog {
+  readonly #db: Database.Database;
+  readonly #stores: NamedResources<StoredEventDataStore>;
+  readonly #channels: NamedResources<StoredChannel>;
+  readonly #deleteEvents: Database.Statement<[string]>;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#stores = new NamedResources(db, 'event_data_stores');
+    this.#channels = new NamedResources(db, 'channels');
+    this.#deleteEvents = db.prepare('DELETE FROM lake_events WHERE store_id = (SELECT id FROM event_data_stores WHERE arn = ?)');
+  }
+
+  async createEventDataStore(store: StoredEventDataStore): Promise<boolean> {
+    return this.#stores.create(store);
+  }
+
+  async saveEventDataStore(store: StoredEventDataStore): Promise<boolean> {
+    return this.#stores.save(store);
+  }
+
+  async findEventDataStore(arn: string): Promise<StoredEventDataStore | undefined> {
+    return this.#stores.find(arn);
+  }
+
+  async listEventDataStores(accountId: string, region: string): Promise<StoredEventDataStore[]> {
+    return this.#stores.list(accountId, region);
+  }
+
+  async allEventDataStores(): Promise<StoredEventDataStore[]> {
+    return this.#stores.all();
+  }
+
+  async purgeEventDataStore(arn: string): Promise<void> {
+    this.#db.transaction(() => {
+      this.#deleteEvents.run(arn);
+      this.#stores.delete(arn);
+    }).immediate();
+  }
+
+  async createChannel(channel: StoredChannel): Promise<boolean> {
+    return this.#channels.create(channel);
+  }
+
+  async saveChannel(channel: StoredChannel): Promise<boolean> {
+    return this.#channels.save(channel);
+  }
+
+  async findChannel(arn: string): Promise<StoredChannel | undefined> {
+    return this.#channels.find(arn);
+  }
+
+  async listChannels(accountId: string, region: string): Promise<StoredChannel[]> {
+    return this.#channels.list(accountId, region);
+  }
+
+  async allChannels(): Promise<StoredChannel[]> {
+    return this.#channels.all();
+  }
+
+  async deleteChannel(arn: string): Promise<void> {
+    this.#channels.delete(arn);
+  }
+
+  async updateChannelIngestion(arn: string, change: ChannelIngestion): Promise<void> {
+    this.#db.transaction(() => {
+      const channel = this.#channels.find(arn);
+      if (channel) this.#channels.save({ ...channel, ingestion: { ...channel.ingestion, ...change } });
+    }).immediate();
+  }
+}

@@ -1,0 +1,117 @@
+// OpenTrail_20261101.PutRecords (docs/bulk-ingest.md) against a running server: records fail alone, retries are
+// answered without storing twice, the limits hold, the records are found in Event History and the call's own record
+// does not copy them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CreateEventDataStoreCommand, CreateTrailCommand, LookupEventsCommand, StartLoggingCommand, type CloudTrailClient,
+} from '@aws-sdk/client-cloudtrail';
+import { cli, DeliveredLogs, waitFor } from '../support/delivered-logs.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { cloudTrailClient, rawCloudTrailCall } from '../support/sdk.js';
+import { makeRecord } from '../support/records.js';
+import type { CloudTrailRecord } from '../../src/domain/record.js';
+
+const TARGET = 'OpenTrail_20261101.PutRecords';
+let server: TestServer;
+let client: CloudTrailClient;
+
+beforeAll(async () => {
+  server = await startTestServer({ retentionDays: 36_500, logFileInterval: 1 });
+  client = cloudTrailClient(server);
+});
+afterAll(async () => server?.close());
+
+const putRecords = (records: unknown[]) => rawCloudTrailCall(server, { target: TARGET, body: JSON.stringify({ Records: records }) });
+
+async function historyOf(eventId: string): Promise<string[]> {
+  const page = await client.send(new LookupEventsCommand({
+    LookupAttributes: [{ AttributeKey: 'EventId', AttributeValue: eventId }], StartTime: new Date(0), EndTime: new Date(),
+  }));
+  return (page.Events ?? []).map((e) => e.CloudTrailEvent ?? '');
+}
+
+describe('PutRecords', () => {
+  it('stores the good records and fails each bad one alone, with its index and reason', async () => {
+    const good = makeRecord({ eventName: 'GatewayCall', eventTime: '2025-02-01T10:00:00Z' });
+    const { recipientAccountId: _omitted, ...noRecipient } = makeRecord({ eventName: 'NoRecipient' });
+    const { eventID: _none, ...noId } = makeRecord();
+    const foreign = makeRecord({ recipientAccountId: '999999999999' });
+    const answer = await putRecords([good, noId, noRecipient, 'not a record', foreign, { ...good }]);
+    expect(answer.status).toBe(200);
+    expect(answer.json.Successful).toEqual([
+      { Index: 0, EventId: good.eventID }, { Index: 2, EventId: noRecipient.eventID }, { Index: 5, EventId: good.eventID },
+    ]);
+    const failed = answer.json.Failed as Array<{ Index: number; ErrorCode: string; ErrorMessage: string }>;
+    expect(failed.map((f) => [f.Index, f.ErrorCode])).toEqual([[1, 'InvalidRecord'], [3, 'InvalidRecord'], [4, 'InvalidRecord']]);
+    expect(failed[0]!.ErrorMessage).toContain('eventID');
+    expect(failed[2]!.ErrorMessage).toContain('recipientAccountId');
+
+    expect((await historyOf(good.eventID)).map((json) => JSON.parse(json) as CloudTrailRecord)).toEqual([good]);
+    const stored = JSON.parse((await historyOf(noRecipient.eventID))[0]!) as CloudTrailRecord;
+    expect(stored.recipientAccountId).toBe('123456789012');
+  });
+
+  it('answers a retry as successful again and stores nothing new', async () => {
+    const records = [makeRecord(), makeRecord()];
+    const first = await putRecords(records);
+    const again = await putRecords(records);
+    expect(again.json).toEqual(first.json);
+    expect(again.json.Failed).toEqual([]);
+    for (const r of records) expect(await historyOf(r.eventID)).toHaveLength(1);
+  });
+
+  it('refuses a call of more than 1000 records, or none, with ValidationException', async () => {
+    const many = Array.from({ length: 1001 }, () => makeRecord());
+    const tooMany = await putRecords(many);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json.__type).toBe('ValidationException');
+    expect(await historyOf(many[0]!.eventID)).toEqual([]);
+    expect((await putRecords([])).json.__type).toBe('ValidationException');
+    const shapeless = await rawCloudTrailCall(server, { target: TARGET, body: '{"Records": 5}' });
+    expect(shapeless.json.__type).toBe('SerializationException');
+  });
+
+  it('refuses a body over 5 MiB with ValidationException', async () => {
+    const big = Array.from({ length: 6 }, () => makeRecord({ requestParameters: { blob: 'x'.repeat(1024 * 1024) } }));
+    const answer = await putRecords(big);
+    expect(answer.json.__type).toBe('ValidationException');
+    expect(String(answer.json.message)).toContain('5242880');
+  });
+
+  it('records the call itself with counts, not the records', async () => {
+    await putRecords([makeRecord()]);
+    const page = await client.send(new LookupEventsCommand({
+      LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'PutRecords' }], MaxResults: 1,
+    }));
+    const record = JSON.parse(page.Events?.[0]?.CloudTrailEvent ?? '{}') as CloudTrailRecord;
+    expect(record.requestParameters).toEqual({ recordCount: 1 });
+    expect(record.responseElements).toEqual({ successfulCount: 1, failedCount: 0 });
+    expect(record.eventSource).toBe('cloudtrail.amazonaws.com');
+  });
+
+  it('needs a signed request from a known key', async () => {
+    const unsigned = await rawCloudTrailCall(server, { target: TARGET, body: '{"Records":[]}', sign: false });
+    expect(unsigned.status).toBe(403);
+    expect(unsigned.json.__type).toBe('MissingAuthenticationTokenException');
+  });
+
+  it('reaches logging trails and event data stores like any recorded event', async () => {
+    await cli(server, ['s3', 'mb', 's3://gateway-logs']);
+    await client.send(new CreateTrailCommand({ Name: 'gateway', S3BucketName: 'gateway-logs' }));
+    await client.send(new StartLoggingCommand({ Name: 'gateway' }));
+    const store = await client.send(new CreateEventDataStoreCommand({ Name: 'gateway-events', TerminationProtectionEnabled: false }));
+    const record = makeRecord({ eventName: 'ProxiedCall', eventTime: new Date().toISOString().slice(0, 19) + 'Z' });
+    expect((await putRecords([record])).json.Failed).toEqual([]);
+    const logs = new DeliveredLogs(server, 'gateway-logs');
+    const delivered = await waitFor('the record in a log file', async () => {
+      await logs.refresh();
+      return logs.records().find((r) => r.eventID === record.eventID);
+    });
+    expect(delivered).toEqual(record);
+    const kept = await waitFor('the record in the event data store', async () => {
+      const events = await server.store.lakeEvents.eventsOf(store.EventDataStoreArn!, 0, 1000);
+      return events.find((e) => e.eventId === record.eventID);
+    });
+    expect(JSON.parse(kept.json)).toEqual(record);
+  });
+});
