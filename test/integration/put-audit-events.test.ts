@@ -10,6 +10,7 @@ import { awsCli } from '../support/aws-cli.js';
 import { cloudTrailClient } from '../support/sdk.js';
 import { cli, DeliveredLogs, waitFor } from '../support/delivered-logs.js';
 import { eventDataChecksum } from '../../src/domain/lake/audit-event-data.js';
+import { addRootAccount } from '../support/accounts.js';
 
 const ACCOUNT = '123456789012';
 let server: TestServer;
@@ -129,9 +130,15 @@ describe('aws cloudtrail-data put-audit-events', () => {
     expect(exactly100.successful).toHaveLength(100);
   });
 
-  it('names channel problems (unknown, malformed) and takes the bare channel id', async () => {
+  it('names channel problems (unknown, malformed, another account\'s) and takes the bare channel id', async () => {
     expect(await putError([entry('a', eventData())], `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:channel/00000000-0000-0000-0000-000000000000`)).toBe('ChannelNotFound');
     expect(await putError([entry('a', eventData())], 'arn:aws:cloudtrail:us-east-1:123456789012:trail/nope')).toBe('InvalidChannelARN');
+    const other = await addRootAccount(server, '210987654321');
+    const file = path.join(server.dataDir, 'foreign.json');
+    fs.writeFileSync(file, JSON.stringify([entry('f1', eventData({ recipientAccountId: '210987654321' }))]));
+    const foreign = await awsCli(server, ['cloudtrail-data', 'put-audit-events', '--channel-arn', channelArn, '--audit-events', `file://${file}`],
+      { AWS_ACCESS_KEY_ID: other.accessKeyId, AWS_SECRET_ACCESS_KEY: other.secretAccessKey });
+    expect(/An error occurred \((\w+)\)/.exec(foreign.stderr)?.[1]).toBe('ChannelInsufficientPermission');
     const id = channelArn.split('/')[1]!;
     const byId = await put([entry('by-id', eventData())], id);
     expect(byId.code).toBe(0);

@@ -9,6 +9,7 @@ import { cli, DeliveredLogs, waitFor } from '../support/delivered-logs.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { cloudTrailClient, rawCloudTrailCall } from '../support/sdk.js';
 import { makeRecord } from '../support/records.js';
+import { addRootAccount } from '../support/accounts.js';
 import type { CloudTrailRecord } from '../../src/domain/record.js';
 
 const TARGET = 'OpenTrail_20261101.PutRecords';
@@ -58,6 +59,16 @@ describe('PutRecords', () => {
     expect(again.json).toEqual(first.json);
     expect(again.json.Failed).toEqual([]);
     for (const r of records) expect(await historyOf(r.eventID)).toHaveLength(1);
+  });
+
+  it("fails a record whose eventID another account's event holds", async () => {
+    const mine = makeRecord();
+    await putRecords([mine]);
+    const other = await addRootAccount(server, '210987654321');
+    const body = JSON.stringify({ Records: [{ ...mine, recipientAccountId: '210987654321' }] });
+    const answer = await rawCloudTrailCall(server, { target: TARGET, body, credentials: other });
+    expect(answer.json.Successful).toEqual([]);
+    expect(answer.json.Failed).toMatchObject([{ Index: 0, ErrorCode: 'InvalidRecord' }]);
   });
 
   it('refuses a call of more than 1000 records, or none, with ValidationException', async () => {

@@ -3,6 +3,7 @@
 // sane lengths. A record that fails is refused alone, with the reason.
 import type { CloudTrailRecord } from '../record.js';
 import { parseEventTime } from '../event-time.js';
+import { eventCategoryOf } from '../selectors/event-kind.js';
 
 export type ProducerRecordCheck = { ok: true; record: CloudTrailRecord } | { ok: false; problem: string };
 
@@ -12,7 +13,11 @@ const MAX_SHORT_TEXT = 1024;
 const REGION = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
 
-/** The record as it will be stored: `recipientAccountId` filled in with the caller's account when absent. */
+/**
+ * The record as it will be stored: `recipientAccountId` filled in with the caller's account when absent, and
+ * `eventCategory` with the category older records imply (`managementEvent: false` is Data), so that the category
+ * the event log keeps beside the record and the record itself agree.
+ */
 export function checkProducerRecord(value: unknown, callerAccountId: string): ProducerRecordCheck {
   if (!isObject(value)) return refuse('a record must be a JSON object');
   for (const member of REQUIRED_TEXT) {
@@ -31,12 +36,17 @@ export function checkProducerRecord(value: unknown, callerAccountId: string): Pr
     return refuse('eventCategory must be a string');
   }
   const recipient = record.recipientAccountId;
-  if (recipient === undefined) return { ok: true, record: { ...record, recipientAccountId: callerAccountId } };
-  if (typeof recipient !== 'string' || !ACCOUNT.test(recipient)) return refuse('recipientAccountId must be 12 digits');
-  if (recipient !== callerAccountId) {
+  if (recipient !== undefined && (typeof recipient !== 'string' || !ACCOUNT.test(recipient))) {
+    return refuse('recipientAccountId must be 12 digits');
+  }
+  if (recipient !== undefined && recipient !== callerAccountId) {
     return refuse(`recipientAccountId ${recipient} is not the caller's account; a producer records for its own account`);
   }
-  return { ok: true, record };
+  const filled = recipient === undefined || record.eventCategory === undefined;
+  return {
+    ok: true,
+    record: filled ? { ...record, recipientAccountId: callerAccountId, eventCategory: eventCategoryOf(record) } : record,
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
