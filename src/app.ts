@@ -21,6 +21,11 @@ import { S3_MAX_OBJECT_BYTES, s3Surface } from './edge/surfaces/s3-surface.js';
 import { openObjectStore } from './objects/open-object-store.js';
 import type { ObjectStore } from './objects/object-store.js';
 import { startDelivery } from './delivery/start-delivery.js';
+import { iamSurface } from './edge/surfaces/iam-surface.js';
+import { stsSurface } from './edge/surfaces/sts-surface.js';
+import { Authorizer } from './services/access/authorizer.js';
+import { BucketPolicies } from './services/access/bucket-policies.js';
+import { KeyedLock } from './objects/fs/keyed-lock.js';
 
 export interface RunningOpentrail {
   url: string;
@@ -53,16 +58,20 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
     objects = await openObjectStore({ ...config, dataDir });
     const secrets = SecretBox.forDataDir(dataDir);
     const identity = await ensureBootstrapIdentity({ ...config, dataDir }, store.credentials, secrets, clock);
+    const authorizer = new Authorizer(store.identities.directory, clock);
+    const bucketPolicies = new BucketPolicies(store.identities, authorizer.texts);
     const services: Services = {
       store,
       objects,
       clock,
       retentionDays: config.retentionDays,
       historyTokens: new HistoryTokenCodec(secrets.derive('lookup-events-next-token')),
+      identity: { secrets, texts: authorizer.texts, bucketPolicies, accountWrites: new KeyedLock() },
     };
     const pipeline = new CallPipeline({
-      surfaces: [cloudTrailSurface(services), s3Surface(services)],
+      surfaces: [cloudTrailSurface(services), s3Surface({ ...services, bucketPolicies }), iamSurface(services), stsSurface(services)],
       authenticator: new Authenticator(store.credentials, secrets, clock),
+      authorizer,
       recorder: new Recorder(store.eventLog),
       clock,
       log,

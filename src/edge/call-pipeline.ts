@@ -8,10 +8,12 @@ import { ServiceError, asServiceError } from '../errors/service-error.js';
 import type { Recorder } from '../services/recorder.js';
 import type { Clock } from '../domain/clock.js';
 import { userIdentityOf } from '../domain/caller.js';
+import type { Authorizer } from '../services/access/authorizer.js';
 
 export interface PipelineDependencies {
   surfaces: readonly Surface[];
   authenticator: Authenticator;
+  authorizer: Pick<Authorizer, 'authorize'>;
   recorder: Recorder;
   clock: Clock;
   log: Logger;
@@ -26,7 +28,10 @@ export class CallPipeline {
     let auth: Authentication | undefined;
     try {
       auth = await this.deps.authenticator.authenticate(request);
-      const reply = await surface.invoke({ request, caller: auth.caller, region: auth.region }, facts);
+      const call = { request, caller: auth.caller, region: auth.region };
+      const checks = await surface.authorization(call, facts);
+      await this.deps.authorizer.authorize({ ...call, sourceIp: request.sourceIp, secureTransport: false }, checks);
+      const reply = await surface.invoke(call, facts);
       return await this.recorded(request, facts, auth, undefined, () => reply, surface);
     } catch (err) {
       const known = err instanceof AuthenticationFailure ? err.known : auth;
@@ -71,7 +76,7 @@ export class CallPipeline {
       await this.deps.recorder.recordCall({
         identity: userIdentityOf(auth.caller),
         accountId: auth.caller.accountId,
-        region: auth.region,
+        region: facts.region ?? auth.region,
         eventSource: facts.eventSource,
         eventName: facts.eventName,
         eventTime: this.deps.clock.now(),

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors/catalogue.js';
 import type { RecordResource } from '../domain/record.js';
+import type { AccessCheck } from '../domain/access-check.js';
 import type { CallContext } from '../edge/surface.js';
 import type { Services } from '../services/services.js';
 
@@ -21,6 +22,11 @@ export interface Operation<I = unknown, O = unknown> {
   run(input: I, context: OperationContext): Promise<O>;
   /** The resources the record lists; none by default. Worked out before `run`, so failed calls list them too. */
   resources?(input: I, context: OperationContext): RecordResource[] | Promise<RecordResource[]>;
+  /**
+   * What the call needs permission for. By default `<service>:<name>` on each ARN among the record's resources,
+   * or on '*' when there are none.
+   */
+  access?(input: I, context: OperationContext): AccessCheck[] | Promise<AccessCheck[]>;
   /** The record's `responseElements`; by default writes record their output and reads record null. */
   responseElements?(output: O): Record<string, unknown> | null;
 }
@@ -28,4 +34,14 @@ export interface Operation<I = unknown, O = unknown> {
 /** Keeps each operation's input and output types tied together while the registry holds them side by side. */
 export function defineOperation<I, O>(operation: Operation<I, O>): Operation<I, O> {
   return operation;
+}
+
+/** The checks an operation's call needs: its own `access`, or its action on the ARNs its record names. */
+export async function operationAccess<I>(
+  service: string, operation: Operation<I, unknown>, input: I, context: OperationContext,
+): Promise<AccessCheck[]> {
+  if (operation.access) return operation.access(input, context);
+  const resources = operation.resources ? await operation.resources(input, context) : [];
+  const arns = resources.flatMap((r) => (r.ARN ? [r.ARN] : []));
+  return (arns.length > 0 ? arns : ['*']).map((resource) => ({ action: `${service}:${operation.name}`, resource }));
 }

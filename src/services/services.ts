@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Store } from '../store/store.js';
 import type { ObjectStore } from '../objects/object-store.js';
 import type { HistoryTokenCodec } from './history/history-token.js';
+import type { IdentityServices } from './iam/identity-services.js';
 
 export interface Services {
   store: Store;
@@ -10,4 +11,5 @@ export interface Services {
   clock: Clock;
   retentionDays: number;
   historyTokens: HistoryTokenCodec;
+  identity: IdentityServices;
 }

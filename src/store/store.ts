@@ -6,12 +6,14 @@ import type { HistoryAttributes, LookupAttributeKey } from '../domain/history-at
 import type { TrailStore } from './trail-store.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
 import type { DeliveryFeed } from './delivery-feed.js';
+import type { IdentityStore } from './identity-store.js';
 
 export interface Store {
   readonly eventLog: EventLog;
   readonly eventHistory: EventHistory;
   readonly eventFeed: EventFeed;
   readonly credentials: CredentialStore;
+  readonly identities: IdentityStore;
   readonly trails: TrailStore;
   readonly deliveryFeed: DeliveryFeed;
   readonly deliveryLedger: DeliveryLedger;
@@ -95,7 +97,26 @@ export interface LoggedEvent {
   event: IndexedEvent;
 }
 
-export type PrincipalType = 'Root' | 'IAMUser';
+export type PrincipalType = 'Root' | 'IAMUser' | 'AssumedRole';
+
+/** What temporary credentials (STS) stand for: who obtained them, how, and the limits they carry. */
+export interface SessionGrant {
+  /** SHA-256 (hex) of the session token: the token itself is never stored. */
+  tokenHash: string;
+  issuedMs: number;
+  /** AssumeRole: the role and the session name; GetSessionToken: the user (or root) who asked. */
+  issuer: { type: 'Role' | 'IAMUser' | 'Root'; name: string; id: string; arn: string };
+  sessionName?: string;
+  /** Inline session policy and managed session policy ARNs given to AssumeRole. */
+  sessionPolicies?: string[];
+  sessionPolicyArns?: string[];
+}
+
+export interface KeyLastUsed {
+  usedMs: number;
+  serviceName: string;
+  region: string;
+}
 
 export interface AccessKeyRecord {
   accessKeyId: string;
@@ -108,10 +129,21 @@ export interface AccessKeyRecord {
   sealedSecret: string;
   status: 'Active' | 'Inactive';
   createdMs: number;
+  /** Temporary credentials only. */
+  expiresMs?: number;
+  session?: SessionGrant;
+  lastUsed?: KeyLastUsed;
 }
 
 export interface CredentialStore {
   findAccessKey(accessKeyId: string): Promise<AccessKeyRecord | undefined>;
   /** Inserts the key, or replaces the one with the same id. */
   saveAccessKey(key: AccessKeyRecord): Promise<void>;
+  /** An IAM user's long-term keys, oldest first. */
+  listUserKeys(accountId: string, userName: string): Promise<AccessKeyRecord[]>;
+  /** Whether there was one to delete. */
+  deleteAccessKey(accessKeyId: string): Promise<boolean>;
+  noteKeyUsed(accessKeyId: string, use: KeyLastUsed): Promise<void>;
+  /** Drops temporary credentials that expired before `beforeMs`; returns how many. */
+  deleteExpiredKeys(beforeMs: number): Promise<number>;
 }

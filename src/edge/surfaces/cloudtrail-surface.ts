@@ -8,6 +8,7 @@ import {
   CLOUDTRAIL_OPERATIONS, isModelledOperation, isReadOnlyName,
 } from '../../operations/cloudtrail/cloudtrail-operations.js';
 import type { Services } from '../../services/services.js';
+import { operationAccess, type Operation } from '../../operations/operation.js';
 import {
   jsonErrorReply, jsonReply, parseJsonBody, serializationError, targetOperation, type JsonRpcService,
 } from '../protocols/json-rpc.js';
@@ -18,6 +19,7 @@ const CLOUDTRAIL: JsonRpcService = {
 const EVENT_SOURCE = 'cloudtrail.amazonaws.com';
 
 export function cloudTrailSurface(services: Services): Surface {
+  const context = (call: CallContext) => ({ ...call, services, now: services.clock.now() });
   return {
     signingNames: ['cloudtrail'],
     recognizes: (request) => header(request, 'x-amz-target') !== undefined,
@@ -31,22 +33,32 @@ export function cloudTrailSurface(services: Services): Surface {
         responseElements: null,
       };
     },
+    async authorization(call: CallContext, facts: CallFacts) {
+      const { operation, input } = decode(call, facts);
+      return operationAccess('cloudtrail', operation, input, context(call));
+    },
     async invoke(call: CallContext, facts: CallFacts) {
-      const name = targetOperation(call.request, CLOUDTRAIL);
-      const operation = name === undefined ? undefined : CLOUDTRAIL_OPERATIONS.get(name);
-      if (!operation) throw missingOperation(call.request, name);
-      const body = parseJsonBody(call.request);
-      facts.requestParameters = toRequestParameters(scrubSecrets(body));
-      const parsed = operation.input.safeParse(body);
-      if (!parsed.success) throw serializationError(parsed.error);
-      const context = { ...call, services, now: services.clock.now() };
-      if (operation.resources) facts.resources = await operation.resources(parsed.data, context);
-      const output = await operation.run(parsed.data, context);
+      const { operation, input } = decode(call, facts);
+      const ctx = context(call);
+      if (operation.resources) facts.resources = await operation.resources(input, ctx);
+      const output = await operation.run(input, ctx);
       facts.responseElements = recordedResponse(operation, output);
       return jsonReply(output, call.request.requestId);
     },
     errorReply: (error, request) => jsonErrorReply(error, request.requestId),
   };
+}
+
+/** The operation and its input; the input goes into the record's requestParameters as soon as it is read. */
+function decode(call: CallContext, facts: CallFacts): { operation: Operation; input: unknown } {
+  const name = targetOperation(call.request, CLOUDTRAIL);
+  const operation = name === undefined ? undefined : CLOUDTRAIL_OPERATIONS.get(name);
+  if (!operation) throw missingOperation(call.request, name);
+  const body = parseJsonBody(call.request);
+  facts.requestParameters = toRequestParameters(scrubSecrets(body));
+  const parsed = operation.input.safeParse(body);
+  if (!parsed.success) throw serializationError(parsed.error);
+  return { operation: operation as Operation, input: parsed.data };
 }
 
 function recordedResponse(
