@@ -30,7 +30,7 @@ export class CallPipeline {
       auth = await this.deps.authenticator.authenticate(request);
       const call = { request, caller: auth.caller, region: auth.region };
       const checks = await surface.authorization(call, facts);
-      await this.deps.authorizer.authorize({ ...call, sourceIp: request.sourceIp, secureTransport: false }, checks);
+      await this.deps.authorizer.authorize({ ...call, sourceIp: request.sourceIp, userAgent: request.userAgent, secureTransport: false }, checks);
       const reply = await surface.invoke(call, facts);
       return await this.recorded(request, facts, auth, undefined, () => reply, surface);
     } catch (err) {

@@ -12,7 +12,7 @@ import {
   looksLikeQuery, queryAction, queryErrorReply, queryInput, queryParameters, queryProtocolError, queryReply,
   queryValidationError, type QueryService,
 } from '../protocols/aws-query.js';
-import { recordTimestamps } from './query-record-dates.js';
+import { recordedOutput } from '../../domain/global-service-output.js';
 
 export interface QuerySurfaceDefinition extends QueryService {
   signingName: string;
@@ -79,5 +79,5 @@ function decodeCall(definition: QuerySurfaceDefinition, request: EdgeRequest, fa
 function recordedResponse(operation: Operation<unknown, unknown>, output: Record<string, unknown> | undefined): Record<string, unknown> | null {
   if (operation.responseElements) return operation.responseElements(output);
   if (operation.readOnly || output === undefined) return null;
-  return toRequestParameters(scrubSecrets(recordTimestamps(output)));
+  return recordedOutput(output);
 }

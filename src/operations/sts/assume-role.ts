@@ -8,6 +8,7 @@ import { issueTemporaryCredentials } from '../../services/iam/temporary-credenti
 import { IamAccount } from '../../services/iam/iam-account.js';
 import { checkPolicyDocument } from '../../services/iam/iam-policy-documents.js';
 import { ServiceError } from '../../errors/service-error.js';
+import { recordedOutput } from '../../domain/global-service-output.js';
 import type { IamRole } from '../../store/identity-store.js';
 import type { AccessCheck } from '../../domain/access-check.js';
 import type { RecordResource } from '../../domain/record.js';
@@ -43,6 +44,8 @@ export const assumeRoleOperation = defineOperation({
   name: 'AssumeRole',
   readOnly: true,
   input,
+  // Read-only, yet recorded with their answer (credentials without their secrets), as STS records them.
+  responseElements: recordedOutput,
   errors: ['MalformedPolicyDocument', 'PackedPolicyTooLarge', 'RegionDisabledException', 'ExpiredTokenException'],
   async access({ RoleArn }: Input, context): Promise<AccessCheck[]> {
     if (!ROLE_ARN.test(RoleArn)) {

@@ -5,6 +5,7 @@ import { defineOperation } from '../operation.js';
 import { checkDuration, durationSeconds } from './sts-input.js';
 import { issueTemporaryCredentials } from '../../services/iam/temporary-credentials.js';
 import { ServiceError } from '../../errors/service-error.js';
+import { recordedOutput } from '../../domain/global-service-output.js';
 
 const input = z.object({ DurationSeconds: durationSeconds, SerialNumber: z.string().optional(), TokenCode: z.string().optional() });
 
@@ -12,6 +13,8 @@ export const getSessionTokenOperation = defineOperation({
   name: 'GetSessionToken',
   readOnly: true,
   input,
+  // Read-only, yet recorded with their answer (credentials without their secrets), as STS records them.
+  responseElements: recordedOutput,
   errors: ['RegionDisabledException'],
   access: () => [],
   async run({ DurationSeconds }, context) {

@@ -5,7 +5,8 @@ import type { Caller } from '../../domain/caller.js';
 import type { AccessCheck } from '../../domain/access-check.js';
 import type { Clock } from '../../domain/clock.js';
 import {
-  evaluateCompiled, type AuthorizationRequest, type Decision, type PolicyDocument, type RequestPrincipal,
+  buildRequestContext, evaluateCompiled, type AuthorizationRequest, type ContextValue, type Decision, type PolicyDocument,
+  type RequestPrincipal,
 } from '../../domain/policy/index.js';
 import { ServiceError } from '../../errors/service-error.js';
 import type { IdentityDirectory } from '../../store/identity-store.js';
@@ -18,6 +19,7 @@ export interface RequestFacts {
   region: string;
   sourceIp: string;
   secureTransport: boolean;
+  userAgent?: string | undefined;
 }
 
 export class Authorizer {
@@ -34,7 +36,7 @@ export class Authorizer {
   async authorize(facts: RequestFacts, checks: readonly AccessCheck[]): Promise<void> {
     if (checks.length === 0) return;
     const principal = requestPrincipal(facts.caller);
-    const base = this.baseContext(facts);
+    const base = this.baseContext(facts, principal);
     for (const check of checks) {
       const resource = check.resourcePolicies ?? [];
       const compiled = await this.principals.compiled(facts.caller, this.resourceKey(resource), resource);
@@ -50,23 +52,18 @@ export class Authorizer {
     }
   }
 
-  private baseContext(facts: RequestFacts): Map<string, string | readonly string[]> {
+  private baseContext(facts: RequestFacts, principal: RequestPrincipal): Map<string, ContextValue> {
     const { caller } = facts;
-    const now = this.clock.now();
-    const context = new Map<string, string | readonly string[]>([
-      ['aws:SourceIp', facts.sourceIp],
-      ['aws:CurrentTime', now.toISOString().slice(0, 19) + 'Z'],
-      ['aws:EpochTime', String(Math.floor(now.getTime() / 1000))],
-      ['aws:PrincipalArn', caller.type === 'AssumedRole' && caller.session ? caller.session.issuer.arn : caller.arn],
-      ['aws:PrincipalAccount', caller.accountId],
-      ['aws:PrincipalType', caller.type === 'Root' ? 'Account' : caller.type === 'IAMUser' ? 'User' : 'AssumedRole'],
-      ['aws:RequestedRegion', facts.region],
-      ['aws:SecureTransport', String(facts.secureTransport)],
-      ['aws:userid', caller.principalId],
-    ]);
-    if (caller.type === 'IAMUser' && caller.userName) context.set('aws:username', caller.userName);
-    if (caller.session) context.set('aws:TokenIssueTime', new Date(caller.session.issuedMs).toISOString().slice(0, 19) + 'Z');
-    return context;
+    return buildRequestContext({
+      principal,
+      userId: caller.principalId,
+      sourceIp: facts.sourceIp,
+      now: this.clock.now(),
+      region: facts.region,
+      secureTransport: facts.secureTransport,
+      ...(facts.userAgent !== undefined ? { userAgent: facts.userAgent } : {}),
+      ...(caller.session ? { tokenIssueTime: new Date(caller.session.issuedMs) } : {}),
+    });
   }
 
   private resourceKey(documents: readonly PolicyDocument[]): string {

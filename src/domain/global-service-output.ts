@@ -1,5 +1,7 @@
 // IAM and STS records write times in responseElements the way those services always have: "Nov 24, 2026 1:42:54 AM"
-// (UTC), not ISO 8601.
+// (UTC), not ISO 8601; secrets are hidden as in every record.
+import { scrubSecrets, toRequestParameters } from './request-parameters.js';
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export function recordDate(date: Date): string {
@@ -13,4 +15,9 @@ export function recordTimestamps(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(recordTimestamps);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).map(([name, member]) => [name, recordTimestamps(member)]));
+}
+
+/** An IAM or STS answer as its record's responseElements. */
+export function recordedOutput(output: Record<string, unknown>): Record<string, unknown> | null {
+  return toRequestParameters(scrubSecrets(recordTimestamps(output)));
 }
