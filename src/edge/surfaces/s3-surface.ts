@@ -86,9 +86,14 @@ function invalidUri(request: EdgeRequest): S3Error {
 async function withBucketPolicy(
   check: AccessCheck, services: { objects: ObjectStore; bucketPolicies: BucketPolicies },
 ): Promise<AccessCheck> {
-  if (!check.resource.startsWith('arn:aws:s3:::')) return check;
+  // A bucket being created belongs to the caller whoever holds the name; CreateBucket answers BucketAlreadyExists.
+  if (!check.resource.startsWith('arn:aws:s3:::') || check.action === 's3:CreateBucket') return check;
   const bucket = check.resource.slice('arn:aws:s3:::'.length).split('/')[0] ?? '';
-  const [info, policies] = await Promise.all([services.objects.headBucket(bucket), services.bucketPolicies.documents(bucket)]);
+  // A name the store refuses (InvalidBucketName) is the operation's error to report; here it has no owner.
+  const [info, policies] = await Promise.all([
+    services.objects.headBucket(bucket).catch(() => undefined),
+    services.bucketPolicies.documents(bucket),
+  ]);
   return {
     ...check,
     ...(info?.ownerAccountId ? { resourceAccountId: info.ownerAccountId } : {}),
