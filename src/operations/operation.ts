@@ -36,12 +36,11 @@ export function defineOperation<I, O>(operation: Operation<I, O>): Operation<I, 
   return operation;
 }
 
-/** The checks an operation's call needs: its own `access`, or its action on the ARNs its record names. */
+/** The checks an operation's call needs: its own `access`, or its action on the ARNs its record names (`resources`). */
 export async function operationAccess<I>(
-  service: string, operation: Operation<I, unknown>, input: I, context: OperationContext,
+  service: string, operation: Operation<I, unknown>, input: I, context: OperationContext, resources: readonly RecordResource[] = [],
 ): Promise<AccessCheck[]> {
   if (operation.access) return operation.access(input, context);
-  const resources = operation.resources ? await operation.resources(input, context) : [];
   const arns = resources.flatMap((r) => (r.ARN ? [r.ARN] : []));
   return (arns.length > 0 ? arns : ['*']).map((resource) => ({ action: `${service}:${operation.name}`, resource }));
 }

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {
   AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand,
-  PutRolePolicyCommand, PutUserPolicyCommand, UpdateAccessKeyCommand, GetAccessKeyLastUsedCommand,
+  PutRolePolicyCommand, PutUserPolicyCommand, UpdateAssumeRolePolicyCommand, UpdateAccessKeyCommand, GetAccessKeyLastUsedCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { GetObjectCommand, PutBucketPolicyCommand, GetBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -154,6 +154,22 @@ describe('keys and role sessions', () => {
     clock.advance(-901_000);
     expect(expired.name).toBe('ExpiredTokenException');
     for (const client of [iam, sts, ct, late]) client.destroy();
+  });
+
+  it('narrows a role session to what its session policy also allows', async () => {
+    const user = await createUserWithKey(server, 'narrow', allow('sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/trail-reader`));
+    const iam = iamClient(server);
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: [user.arn, `arn:aws:iam::${ACCOUNT}:user/operator`] }, Action: 'sts:AssumeRole' }] };
+    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'trail-reader', PolicyDocument: JSON.stringify(trust) }));
+    const assumed = await stsClient(server, user).send(new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${ACCOUNT}:role/trail-reader`, RoleSessionName: 'narrowed', Policy: JSON.stringify(allow('cloudtrail:DescribeTrails')),
+    }));
+    const ct = trailClient({ accessKeyId: assumed.Credentials!.AccessKeyId!, secretAccessKey: assumed.Credentials!.SecretAccessKey!, sessionToken: assumed.Credentials!.SessionToken! });
+    await ct.send(new DescribeTrailsCommand({}));
+    const err = await failure(ct.send(new LookupEventsCommand({})));
+    expect(err.message).toBe(`User: ${assumed.AssumedRoleUser!.Arn} is not authorized to perform: cloudtrail:LookupEvents because no session policy allows the cloudtrail:LookupEvents action`);
+    iam.destroy();
+    ct.destroy();
   });
 
   it('refuses AssumeRole when the trust policy does not name the caller', async () => {

@@ -35,13 +35,14 @@ export function cloudTrailSurface(services: Services): Surface {
     },
     async authorization(call: CallContext, facts: CallFacts) {
       const { operation, input } = decode(call, facts);
-      return operationAccess('cloudtrail', operation, input, context(call));
+      const ctx = context(call);
+      // Worked out once, before the call runs: the record lists them even when the call is refused or fails.
+      if (operation.resources) facts.resources = await operation.resources(input, ctx);
+      return operationAccess('cloudtrail', operation, input, ctx, facts.resources);
     },
     async invoke(call: CallContext, facts: CallFacts) {
       const { operation, input } = decode(call, facts);
-      const ctx = context(call);
-      if (operation.resources) facts.resources = await operation.resources(input, ctx);
-      const output = await operation.run(input, ctx);
+      const output = await operation.run(input, context(call));
       facts.responseElements = recordedResponse(operation, output);
       return jsonReply(output, call.request.requestId);
     },

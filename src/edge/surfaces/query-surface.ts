@@ -43,7 +43,7 @@ export function querySurface(definition: QuerySurfaceDefinition, services: Servi
       const { operation, input } = decode(call, facts);
       const ctx = context(call);
       if (operation.resources) facts.resources = await operation.resources(input, ctx);
-      return operationAccess(definition.signingName, operation, input, ctx);
+      return operationAccess(definition.signingName, operation, input, ctx, facts.resources);
     },
     async invoke(call, facts) {
       const { operation, input } = decode(call, facts);
@@ -73,6 +73,8 @@ function decodeCall(definition: QuerySurfaceDefinition, request: EdgeRequest, fa
   facts.requestParameters = toRequestParameters(scrubSecrets(raw));
   const parsed = operation.input.safeParse(raw);
   if (!parsed.success) throw queryValidationError(parsed.error);
+  // Read as the model types them: the record shows numbers and booleans, not the form's text.
+  facts.requestParameters = toRequestParameters(scrubSecrets(parsed.data));
   return { operation, input: parsed.data as unknown };
 }
 
