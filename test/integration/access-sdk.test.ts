@@ -3,11 +3,11 @@
 // a bucket policy granting one user read access to the log bucket.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CreateTrailCommand, DescribeTrailsCommand, LookupEventsCommand, UpdateTrailCommand,
+  AddTagsCommand, CreateTrailCommand, DescribeTrailsCommand, GetTrailStatusCommand, LookupEventsCommand, UpdateTrailCommand,
 } from '@aws-sdk/client-cloudtrail';
 import {
   AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand,
-  PutRolePolicyCommand, PutUserPolicyCommand, UpdateAssumeRolePolicyCommand, UpdateAccessKeyCommand, GetAccessKeyLastUsedCommand,
+  PutRolePolicyCommand, PutUserPolicyCommand, UpdateAssumeRolePolicyCommand, TagUserCommand, UpdateAccessKeyCommand, GetAccessKeyLastUsedCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import { GetObjectCommand, PutBucketPolicyCommand, GetBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -96,6 +96,24 @@ describe('authorization of CloudTrail calls', () => {
     expect((await failure(no.send(new DescribeTrailsCommand({})))).name).toBe('AccessDeniedException');
     ok.destroy();
     no.destroy();
+  });
+});
+
+describe('tag conditions', () => {
+  it('reads a trail\'s tags as aws:ResourceTag and the user\'s as aws:PrincipalTag', async () => {
+    const root = cloudTrailClient(server);
+    await root.send(new AddTagsCommand({ ResourceId: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/dev-a`, TagsList: [{ Key: 'env', Value: 'dev' }] }));
+    const policy = allow('cloudtrail:GetTrailStatus', '*', { Condition: { StringEquals: { 'aws:ResourceTag/env': 'dev', 'aws:PrincipalTag/team': 'platform' } } });
+    const tagged = await createUserWithKey(server, 'tagged', policy);
+    const untagged = await createUserWithKey(server, 'untagged', policy);
+    const iam = iamClient(server);
+    await iam.send(new TagUserCommand({ UserName: 'tagged', Tags: [{ Key: 'team', Value: 'platform' }] }));
+    const ct = trailClient(tagged);
+    const other = trailClient(untagged);
+    expect((await failure(other.send(new GetTrailStatusCommand({ Name: 'dev-a' })))).name).toBe('AccessDeniedException');
+    expect((await failure(ct.send(new GetTrailStatusCommand({ Name: 'prod' })))).name).toBe('AccessDeniedException');
+    await ct.send(new GetTrailStatusCommand({ Name: 'dev-a' }));
+    for (const client of [root, iam, ct, other]) client.destroy();
   });
 });
 

@@ -101,6 +101,31 @@ describe('aws iam', () => {
   });
 });
 
+describe('aws iam, continued', () => {
+  it('tags users and roles, updates roles and renames groups with their members', async () => {
+    await ok(['iam', 'tag-user', '--user-name', 'alice', '--tags', 'Key=team,Value=ops', 'Key=tier,Value=1']);
+    await ok(['iam', 'tag-user', '--user-name', 'alice', '--tags', 'Key=TEAM,Value=audit']);
+    await ok(['iam', 'untag-user', '--user-name', 'alice', '--tag-keys', 'tier']);
+    expect((await ok(['iam', 'list-user-tags', '--user-name', 'alice'])).Tags).toEqual([{ Key: 'TEAM', Value: 'audit' }]);
+    await ok(['iam', 'update-role', '--role-name', 'auditor', '--description', 'reads trails', '--max-session-duration', '7200']);
+    const role = (await ok(['iam', 'get-role', '--role-name', 'auditor'])).Role as Record<string, unknown>;
+    expect([role.Description, role.MaxSessionDuration]).toEqual(['reads trails', 7200]);
+    await ok(['iam', 'update-group', '--group-name', 'auditors', '--new-group-name', 'reviewers']);
+    const groups = (await ok(['iam', 'list-groups-for-user', '--user-name', 'alice'])).Groups as Array<{ GroupName: string; Arn: string }>;
+    expect(groups.map((g) => [g.GroupName, g.Arn.endsWith(':group/reviewers')])).toEqual([['reviewers', true]]);
+  });
+
+  it('pages listings with Marker, as the CLI follows them', async () => {
+    for (const name of ['page-1', 'page-2', 'page-3']) await ok(['iam', 'create-user', '--user-name', name]);
+    const all = (await ok(['iam', 'list-users', '--page-size', '2'])).Users as Array<{ UserName: string }>;
+    expect(all.map((u) => u.UserName)).toEqual(['alice', 'page-1', 'page-2', 'page-3', 'robert']);
+    const first = await ok(['iam', 'list-users', '--max-items', '2']);
+    expect((first.Users as unknown[]).length).toBe(2);
+    const rest = await ok(['iam', 'list-users', '--starting-token', first.NextToken as string]);
+    expect((rest.Users as Array<{ UserName: string }>).map((u) => u.UserName)).toEqual(['page-2', 'page-3', 'robert']);
+  });
+});
+
 describe('aws sts and the users\' own keys', () => {
   it('names the caller, and refuses what its policies do not allow, recording the refusal', async () => {
     const key = (await ok(['iam', 'create-access-key', '--user-name', 'robert'])).AccessKey as Record<string, string>;

@@ -9,6 +9,7 @@ import {
 } from '../../operations/cloudtrail/cloudtrail-operations.js';
 import type { Services } from '../../services/services.js';
 import { operationAccess, type Operation } from '../../operations/operation.js';
+import type { AccessCheck } from '../../domain/access-check.js';
 import {
   jsonErrorReply, jsonReply, parseJsonBody, serializationError, targetOperation, type JsonRpcService,
 } from '../protocols/json-rpc.js';
@@ -38,7 +39,7 @@ export function cloudTrailSurface(services: Services): Surface {
       const ctx = context(call);
       // Worked out once, before the call runs: the record lists them even when the call is refused or fails.
       if (operation.resources) facts.resources = await operation.resources(input, ctx);
-      return operationAccess('cloudtrail', operation, input, ctx, facts.resources);
+      return withTrailTags(await operationAccess('cloudtrail', operation, input, ctx, facts.resources), services);
     },
     async invoke(call: CallContext, facts: CallFacts) {
       const { operation, input } = decode(call, facts);
@@ -48,6 +49,16 @@ export function cloudTrailSurface(services: Services): Surface {
     },
     errorReply: (error, request) => jsonErrorReply(error, request.requestId),
   };
+}
+
+/** A trail's tags are the aws:ResourceTag/<key> condition keys of checks on it. */
+async function withTrailTags(checks: AccessCheck[], services: Services): Promise<AccessCheck[]> {
+  return Promise.all(checks.map(async (check) => {
+    if (!check.resource.startsWith('arn:aws:cloudtrail:')) return check;
+    const trail = await services.store.trails.findTrail(check.resource);
+    if (!trail?.tags.length) return check;
+    return { ...check, context: { ...check.context, ...Object.fromEntries(trail.tags.map((t) => [`aws:ResourceTag/${t.Key}`, t.Value ?? ''])) } };
+  }));
 }
 
 /** The operation and its input; the input goes into the record's requestParameters as soon as it is read. */

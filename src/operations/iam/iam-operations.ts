@@ -42,16 +42,24 @@ import { listGroupsOperation } from './list-groups.js';
 import { listPoliciesOperation } from './list-policies.js';
 import { listPolicyVersionsOperation } from './list-policy-versions.js';
 import { listRolePoliciesOperation } from './list-role-policies.js';
+import { listRoleTagsOperation } from './list-role-tags.js';
 import { listRolesOperation } from './list-roles.js';
 import { listUserPoliciesOperation } from './list-user-policies.js';
+import { listUserTagsOperation } from './list-user-tags.js';
 import { listUsersOperation } from './list-users.js';
 import { putGroupPolicyOperation } from './put-group-policy.js';
 import { putRolePolicyOperation } from './put-role-policy.js';
 import { putUserPolicyOperation } from './put-user-policy.js';
 import { removeUserFromGroupOperation } from './remove-user-from-group.js';
 import { setDefaultPolicyVersionOperation } from './set-default-policy-version.js';
+import { tagRoleOperation } from './tag-role.js';
+import { tagUserOperation } from './tag-user.js';
+import { untagRoleOperation } from './untag-role.js';
+import { untagUserOperation } from './untag-user.js';
 import { updateAccessKeyOperation } from './update-access-key.js';
 import { updateAssumeRolePolicyOperation } from './update-assume-role-policy.js';
+import { updateGroupOperation } from './update-group.js';
+import { updateRoleOperation } from './update-role.js';
 import { updateUserOperation } from './update-user.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds operations of many shapes
@@ -98,16 +106,24 @@ export const IAM_OPERATIONS: ReadonlyMap<string, Operation<any, any>> = new Map(
     listPoliciesOperation,
     listPolicyVersionsOperation,
     listRolePoliciesOperation,
+    listRoleTagsOperation,
     listRolesOperation,
     listUserPoliciesOperation,
+    listUserTagsOperation,
     listUsersOperation,
     putGroupPolicyOperation,
     putRolePolicyOperation,
     putUserPolicyOperation,
     removeUserFromGroupOperation,
     setDefaultPolicyVersionOperation,
+    tagRoleOperation,
+    tagUserOperation,
+    untagRoleOperation,
+    untagUserOperation,
     updateAccessKeyOperation,
     updateAssumeRolePolicyOperation,
+    updateGroupOperation,
+    updateRoleOperation,
     updateUserOperation,
   ].map((operation) => [operation.name, operation as Operation<any, any>]),
 );

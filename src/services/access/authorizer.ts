@@ -37,6 +37,7 @@ export class Authorizer {
     if (checks.length === 0) return;
     const principal = requestPrincipal(facts.caller);
     const base = this.baseContext(facts, principal);
+    for (const tag of await this.principals.tags(facts.caller)) base.set(`aws:PrincipalTag/${tag.Key}`, tag.Value);
     for (const check of checks) {
       const resource = check.resourcePolicies ?? [];
       const compiled = await this.principals.compiled(facts.caller, this.resourceKey(resource), resource);

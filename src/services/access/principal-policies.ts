@@ -3,24 +3,40 @@
 // which the evaluator allows everything in its own account.
 import type { Caller } from '../../domain/caller.js';
 import { compilePolicySet, type CompiledPolicySet, type PolicyDocument } from '../../domain/policy/index.js';
-import type { IdentityDirectory, ManagedPolicy } from '../../store/identity-store.js';
+import type { IdentityDirectory, ManagedPolicy, Tag } from '../../store/identity-store.js';
 import type { PolicyTexts } from './policy-texts.js';
 
 export interface PrincipalPolicies {
   identity: PolicyDocument[];
   session?: PolicyDocument[];
+  /** The user's or role's tags, as aws:PrincipalTag/<key> condition keys. */
+  tags?: Tag[];
 }
 
 const CACHE_LIMIT = 10_000;
 
+interface CacheEntry {
+  generation: number;
+  policies: PrincipalPolicies;
+  compiled: Map<string, CompiledPolicySet>;
+}
+
 export class PrincipalPolicyCache {
-  private readonly cache = new Map<string, { generation: number; policies: PrincipalPolicies; compiled: Map<string, CompiledPolicySet> }>();
+  private readonly cache = new Map<string, CacheEntry>();
 
   constructor(private readonly directory: IdentityDirectory, private readonly texts: PolicyTexts) {}
 
   /** The caller's policies compiled with the given resource policies (keyed by `resourceKey`, '' for none). */
   async compiled(caller: Caller, resourceKey: string, resource: readonly PolicyDocument[]): Promise<CompiledPolicySet> {
     const entry = await this.entry(caller);
+    return this.compiledFor(entry, resourceKey, resource);
+  }
+
+  async tags(caller: Caller): Promise<readonly Tag[]> {
+    return (await this.entry(caller)).policies.tags ?? [];
+  }
+
+  private compiledFor(entry: CacheEntry, resourceKey: string, resource: readonly PolicyDocument[]): CompiledPolicySet {
     let compiled = entry.compiled.get(resourceKey);
     if (!compiled) {
       const { identity, session } = entry.policies;
@@ -31,7 +47,7 @@ export class PrincipalPolicyCache {
     return compiled;
   }
 
-  private async entry(caller: Caller) {
+  private async entry(caller: Caller): Promise<CacheEntry> {
     const generation = this.directory.generation();
     const key = `${caller.accessKeyId}\u0000${caller.arn}`;
     const cached = this.cache.get(key);
@@ -48,10 +64,11 @@ export class PrincipalPolicyCache {
     if (caller.type === 'AssumedRole' && caller.session) {
       const role = await this.directory.find(accountId, 'role', caller.session.issuer.name);
       const identity = role ? await this.documents(accountId, role.inlinePolicies, role.attachedPolicies) : [];
+      const tags = role?.tags ?? [];
       const { sessionPolicies, sessionPolicyArns } = caller.session;
-      if (!sessionPolicies?.length && !sessionPolicyArns?.length) return { identity };
+      if (!sessionPolicies?.length && !sessionPolicyArns?.length) return { identity, tags };
       const session = await this.documents(accountId, Object.fromEntries((sessionPolicies ?? []).map((p, i) => [String(i), p])), [...(sessionPolicyArns ?? [])]);
-      return { identity, session };
+      return { identity, session, tags };
     }
     const user = caller.userName ? await this.directory.find(accountId, 'user', caller.userName) : undefined;
     if (!user) return { identity: [] };
@@ -60,7 +77,7 @@ export class PrincipalPolicyCache {
       const group = await this.directory.find(accountId, 'group', groupName);
       if (group) identity.push(...(await this.documents(accountId, group.inlinePolicies, group.attachedPolicies)));
     }
-    return { identity };
+    return { identity, tags: user.tags };
   }
 
   private async documents(accountId: string, inline: Record<string, string>, attached: readonly string[]): Promise<PolicyDocument[]> {
