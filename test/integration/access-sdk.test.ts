@@ -16,6 +16,7 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { cloudTrailClient } from '../support/sdk.js';
 import { createBuckets, s3Client } from '../support/s3.js';
+import { addRootAccount } from '../support/accounts.js';
 import { allow, createUserWithKey, iamClient, stsClient, type SessionCredentials } from '../support/iam.js';
 
 const ACCOUNT = '123456789012';
@@ -231,6 +232,22 @@ describe('bucket policies', () => {
     const malformed = await failure(rootS3.send(new PutBucketPolicyCommand({ Bucket: 'audit-logs', Policy: '{"Statement": [' })));
     expect(malformed.name).toBe('MalformedPolicy');
     for (const client of [rootS3, readerS3, otherS3]) client.destroy();
+  });
+});
+
+describe('cross-account bucket policies', () => {
+  it('let another account read the log bucket only where the policy grants it, never change the policy', async () => {
+    const otherRoot = await addRootAccount(server, '210987654321');
+    const rootS3 = s3Client(server);
+    await rootS3.send(new PutObjectCommand({ Bucket: 'audit-logs', Key: 'AWSLogs/210987654321/y.json.gz', Body: 'theirs' }));
+    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: '210987654321' }, Action: 's3:GetObject', Resource: 'arn:aws:s3:::audit-logs/AWSLogs/210987654321/*' }] };
+    await rootS3.send(new PutBucketPolicyCommand({ Bucket: 'audit-logs', Policy: JSON.stringify(policy) }));
+    const other = s3Client(server, { credentials: otherRoot });
+    expect(await (await other.send(new GetObjectCommand({ Bucket: 'audit-logs', Key: 'AWSLogs/210987654321/y.json.gz' }))).Body!.transformToString()).toBe('theirs');
+    expect((await failure(other.send(new GetObjectCommand({ Bucket: 'audit-logs', Key: 'AWSLogs/x.json.gz' })))).name).toBe('AccessDenied');
+    expect((await failure(other.send(new GetBucketPolicyCommand({ Bucket: 'audit-logs' })))).name).toBe('AccessDenied');
+    rootS3.destroy();
+    other.destroy();
   });
 });
 

@@ -4,7 +4,7 @@ import { accessBucket } from '../s3-access.js';
 import { emptyReply } from '../s3-reply.js';
 
 export const deleteBucketPolicy: S3Operation = async (call) => {
-  await accessBucket(call);
+  await accessBucket(call, call.bucket, { ownerOnly: true });
   await call.bucketPolicies.remove(call.bucket);
   return emptyReply(call.requestId, 204);
 };

@@ -5,7 +5,7 @@ import { S3Error } from '../s3-errors.js';
 import { s3Headers } from '../s3-reply.js';
 
 export const getBucketPolicy: S3Operation = async (call) => {
-  await accessBucket(call);
+  await accessBucket(call, call.bucket, { ownerOnly: true });
   const text = await call.bucketPolicies.text(call.bucket);
   if (text === undefined) {
     throw new S3Error('NoSuchBucketPolicy', 'The bucket policy does not exist', { BucketName: call.bucket });

@@ -10,7 +10,7 @@ import { addRequestParameters } from '../s3-record-facts.js';
 const MAX_POLICY_BYTES = 20 * 1024;
 
 export const putBucketPolicy: S3Operation = async (call) => {
-  await accessBucket(call);
+  await accessBucket(call, call.bucket, { ownerOnly: true });
   const text = call.request.body.toString('utf8');
   addRequestParameters(call.facts, { bucketPolicy: safeJson(text), policy: '' });
   if (call.request.body.length > MAX_POLICY_BYTES) throw malformed('Policy exceeds the maximum allowed document size.');
