@@ -88,6 +88,9 @@ describe('aws iam', () => {
     const attached = await awsCli(server, ['iam', 'delete-policy', '--policy-arn', arn]);
     expect(attached.stderr).toContain('(DeleteConflict)');
     expect(((await ok(['iam', 'get-policy', '--policy-arn', arn])).Policy as { AttachmentCount: number }).AttachmentCount).toBe(1);
+    expect(await ok(['iam', 'list-entities-for-policy', '--policy-arn', arn])).toMatchObject({
+      PolicyGroups: [{ GroupName: 'auditors' }], PolicyUsers: [], PolicyRoles: [],
+    });
   });
 
   it('creates roles with their trust policy', async () => {

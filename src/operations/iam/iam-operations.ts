@@ -38,6 +38,7 @@ import { listAttachedRolePoliciesOperation } from './list-attached-role-policies
 import { listAttachedUserPoliciesOperation } from './list-attached-user-policies.js';
 import { listGroupPoliciesOperation } from './list-group-policies.js';
 import { listGroupsForUserOperation } from './list-groups-for-user.js';
+import { listEntitiesForPolicyOperation } from './list-entities-for-policy.js';
 import { listGroupsOperation } from './list-groups.js';
 import { listPoliciesOperation } from './list-policies.js';
 import { listPolicyVersionsOperation } from './list-policy-versions.js';
@@ -102,6 +103,7 @@ export const IAM_OPERATIONS: ReadonlyMap<string, Operation<any, any>> = new Map(
     listAttachedUserPoliciesOperation,
     listGroupPoliciesOperation,
     listGroupsForUserOperation,
+    listEntitiesForPolicyOperation,
     listGroupsOperation,
     listPoliciesOperation,
     listPolicyVersionsOperation,
