@@ -22,6 +22,12 @@ describe('the AWS Query protocol', () => {
     expect(queryInput(params)).toEqual({ PolicyArns: [{ arn: 'a' }, { arn: 'b' }], Tags: [{ Key: 'k', Value: 'v w' }], RoleArn: 'r' });
   });
 
+  it('ignores member names that would reach an object\'s prototype', () => {
+    const params = queryParameters(request('Action=ListUsers&__proto__.polluted=1&constructor.prototype.polluted=1&a.__proto__.b=1&UserName=x'));
+    expect(queryInput(params)).toEqual({ UserName: 'x' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('takes GET query strings but leaves presigning parameters out', () => {
     const params = queryParameters({ ...request(''), method: 'GET', query: new URLSearchParams('Action=GetCallerIdentity&X-Amz-Signature=abc') });
     expect([...params.keys()]).toEqual(['Action']);

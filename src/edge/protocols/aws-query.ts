@@ -52,10 +52,15 @@ export function queryInput(params: URLSearchParams): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const [name, value] of params) {
     if (name === 'Action' || name === 'Version') continue;
-    place(root, name.split('.'), value);
+    const path = name.split('.');
+    // Member names come from the client: none may reach an object's prototype.
+    if (path.some((segment) => UNSAFE_SEGMENTS.has(segment))) continue;
+    place(root, path, value);
   }
   return compactLists(root) as Record<string, unknown>;
 }
+
+const UNSAFE_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype', '__list']);
 
 function place(node: Record<string, unknown>, path: string[], value: string): void {
   const [head, ...rest] = path;
@@ -65,13 +70,13 @@ function place(node: Record<string, unknown>, path: string[], value: string): vo
     return;
   }
   if (rest[0] === 'member' && rest.length >= 2) {
-    const list = (typeof node[head] === 'object' && node[head] !== null ? node[head] : (node[head] = { __list: true })) as Record<string, unknown>;
+    const list = (Object.hasOwn(node, head) && typeof node[head] === 'object' && node[head] !== null ? node[head] : (node[head] = { __list: true })) as Record<string, unknown>;
     const index = rest[1]!;
     if (rest.length === 2) list[index] = value;
     else place((list[index] ??= {}) as Record<string, unknown>, rest.slice(2), value);
     return;
   }
-  const child = (typeof node[head] === 'object' && node[head] !== null ? node[head] : (node[head] = {})) as Record<string, unknown>;
+  const child = (Object.hasOwn(node, head) && typeof node[head] === 'object' && node[head] !== null ? node[head] : (node[head] = {})) as Record<string, unknown>;
   place(child, rest, value);
 }
 
