@@ -26,8 +26,15 @@ const input = z.object({
 type Input = z.infer<typeof input>;
 
 const ROLE_ARN = /^arn:aws:iam::(\d{12}):role\/(?:.*\/)?([\w+=,.@-]+)$/;
-const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+const SESSION_NAME = /^[\w+=,.@-]*$/;
 const SESSION_POLICY_MAX = 2048;
+
+function checkSessionName(name: string): void {
+  const constraint = name.length < 2 ? 'Member must have length greater than or equal to 2'
+    : name.length > 64 ? 'Member must have length less than or equal to 64'
+      : SESSION_NAME.test(name) ? undefined : 'Member must satisfy regular expression pattern: [\\w+=,.@-]*';
+  if (constraint) throw new ServiceError('ValidationError', `1 validation error detected: Value '${name}' at 'roleSessionName' failed to satisfy constraint: ${constraint}`);
+}
 
 async function roleOf(arn: string, context: OperationContext): Promise<IamRole | undefined> {
   const match = ROLE_ARN.exec(arn);
@@ -58,9 +65,7 @@ export const assumeRoleOperation = defineOperation({
   async run(request: Input, context) {
     const { caller, services } = context;
     if (caller.type === 'Root') throw new ServiceError('AccessDeniedException', 'Roles may not be assumed by root accounts.');
-    if (!SESSION_NAME.test(request.RoleSessionName)) {
-      throw new ServiceError('ValidationError', `1 validation error detected: Value '${request.RoleSessionName}' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`);
-    }
+    checkSessionName(request.RoleSessionName);
     const role = await roleOf(request.RoleArn, context);
     if (!role) throw denied(context, request.RoleArn);
     const chained = caller.type === 'AssumedRole';
