@@ -141,6 +141,8 @@ export interface CredentialStore {
   saveAccessKey(key: AccessKeyRecord): Promise<void>;
   /** An IAM user's long-term keys, oldest first. */
   listUserKeys(accountId: string, userName: string): Promise<AccessKeyRecord[]>;
+  /** The account root's long-term keys, oldest first. */
+  listRootKeys(accountId: string): Promise<AccessKeyRecord[]>;
   /** Whether there was one to delete. */
   deleteAccessKey(accessKeyId: string): Promise<boolean>;
   noteKeyUsed(accessKeyId: string, use: KeyLastUsed): Promise<void>;

@@ -62,6 +62,15 @@ describe('aws iam', () => {
     expect(conflict.stderr).toContain('(DeleteConflict) when calling the DeleteUser operation: Cannot delete entity, must delete access keys first.');
   });
 
+  it('lists and manages root\'s own keys when root names no user', async () => {
+    const listed = (await ok(['iam', 'list-access-keys'])).AccessKeyMetadata as Array<Record<string, string>>;
+    expect(listed.map((k) => [k.AccessKeyId, k.Status, k.UserName])).toEqual([[server.credentials.accessKeyId, 'Active', undefined]]);
+    const second = (await ok(['iam', 'create-access-key'])).AccessKey as Record<string, string>;
+    await ok(['iam', 'delete-access-key', '--access-key-id', second.AccessKeyId!]);
+    const notMine = await awsCli(server, ['iam', 'delete-access-key', '--access-key-id', second.AccessKeyId!]);
+    expect(notMine.stderr).toContain(`(NoSuchEntity) when calling the DeleteAccessKey operation: The Access Key with id ${second.AccessKeyId!} cannot be found.`);
+  });
+
   it('keeps inline policies and gives them back as JSON', async () => {
     const policy = allow('cloudtrail:LookupEvents');
     await ok(['iam', 'put-user-policy', '--user-name', 'robert', '--policy-name', 'lookup', '--policy-document', JSON.stringify(policy)]);

@@ -1,9 +1,8 @@
 // DeleteAccessKey: the key stops working at once.
 import { z } from 'zod';
 import { defineOperation } from '../operation.js';
-import { exclusively, keyOwner, onPrincipal } from './iam-context.js';
-import { userKey } from '../../services/iam/iam-access-keys.js';
-import { nonUserCaller } from '../../services/iam/iam-errors.js';
+import { exclusively, onKeyHolder } from './iam-context.js';
+import { holderKey, keyHolder } from '../../services/iam/iam-access-keys.js';
 import { checkAccessKeyId } from '../../services/iam/iam-validation.js';
 
 const input = z.object({ UserName: z.string().optional(), AccessKeyId: z.string() });
@@ -13,13 +12,11 @@ export const deleteAccessKeyOperation = defineOperation({
   readOnly: false,
   input,
   errors: ['NoSuchEntity', 'LimitExceeded', 'ServiceFailure'],
-  access: onPrincipal('DeleteAccessKey', 'user', (i, context) => keyOwner(i.UserName, context)),
+  access: onKeyHolder('DeleteAccessKey'),
   run: (request, context) => exclusively(context, async (account) => {
-    const name = keyOwner(request.UserName, context);
-    if (name === undefined) throw nonUserCaller();
-    const user = await account.user(name);
+    const holder = await keyHolder(account, request.UserName, context.caller);
     const credentials = context.services.store.credentials;
-    const key = await userKey(credentials, account.accountId, user.name, checkAccessKeyId(request.AccessKeyId));
+    const key = await holderKey(credentials, account.accountId, holder, checkAccessKeyId(request.AccessKeyId));
     await credentials.deleteAccessKey(key.accessKeyId);
     return undefined;
   }),

@@ -3,6 +3,7 @@
 import type { AccessCheck } from '../../domain/access-check.js';
 import { IamAccount, writeExclusively, type PrincipalKind } from '../../services/iam/iam-account.js';
 import type { OperationContext } from '../operation.js';
+import { keyHolderArn } from '../../services/iam/iam-access-keys.js';
 
 export function iamAccount(context: OperationContext): IamAccount {
   return new IamAccount(context.caller.accountId, context.services.store.identities);
@@ -35,4 +36,14 @@ export function onAnyResource(action: string) {
 export function keyOwner(userName: string | undefined, context: OperationContext): string | undefined {
   if (userName !== undefined) return userName;
   return context.caller.type === 'IAMUser' ? context.caller.userName : undefined;
+}
+
+/** Access-key calls act on the user named, the calling user, or the calling root. */
+export function onKeyHolder<I extends { UserName?: string | undefined }>(action: string) {
+  return async (input: I, context: OperationContext): Promise<AccessCheck[]> => {
+    const account = iamAccount(context);
+    const name = keyOwner(input.UserName, context);
+    const user = name === undefined ? undefined : await account.find('user', name);
+    return [{ action: `iam:${action}`, resource: user?.arn ?? keyHolderArn(account, input.UserName, context.caller) }];
+  };
 }

@@ -1,10 +1,9 @@
-// ListAccessKeys: the user's keys (the caller's own by default), without their secrets.
+// ListAccessKeys: the keys of the user named, the calling user or the calling root, without their secrets.
 import { z } from 'zod';
 import { defineOperation } from '../operation.js';
-import { iamAccount, keyOwner, onPrincipal } from './iam-context.js';
+import { iamAccount, onKeyHolder } from './iam-context.js';
 import { paging } from './iam-shapes.js';
-import { keyMetadataWire } from '../../services/iam/iam-access-keys.js';
-import { nonUserCaller } from '../../services/iam/iam-errors.js';
+import { holderKeys, keyHolder, keyMetadataWire } from '../../services/iam/iam-access-keys.js';
 import { page, pagedWire } from '../../services/iam/iam-pages.js';
 
 const input = z.object({ UserName: z.string().optional(), ...paging });
@@ -14,12 +13,11 @@ export const listAccessKeysOperation = defineOperation({
   readOnly: true,
   input,
   errors: ['NoSuchEntity', 'ServiceFailure'],
-  access: onPrincipal('ListAccessKeys', 'user', (i, context) => keyOwner(i.UserName, context)),
+  access: onKeyHolder('ListAccessKeys'),
   async run({ UserName, ...paged }, context) {
-    const name = keyOwner(UserName, context);
-    if (name === undefined) throw nonUserCaller();
-    const user = await iamAccount(context).user(name);
-    const keys = await context.services.store.credentials.listUserKeys(context.caller.accountId, user.name);
+    const account = iamAccount(context);
+    const holder = await keyHolder(account, UserName, context.caller);
+    const keys = await holderKeys(context.services.store.credentials, account.accountId, holder);
     return pagedWire('AccessKeyMetadata', page(keys, (k) => k.accessKeyId, paged), keyMetadataWire);
   },
 });

@@ -67,6 +67,9 @@ export function identityStoreConformance(name: string, open: () => Promise<Store
         expiresMs: 10, session: { tokenHash: 'ab', issuedMs: 1, issuer: { type: 'IAMUser', name: 'alice', id: 'AIDAALICE', arn: 'arn' } },
       }));
       expect((await store.credentials.listUserKeys(ACCOUNT, 'alice')).map((k) => k.accessKeyId)).toEqual(['AKIAFIRST00000000000', 'AKIASECOND0000000000']);
+      await store.credentials.saveAccessKey(key('AKIAROOT000000000000', { principalType: 'Root', principalId: ACCOUNT, principalArn: `arn:aws:iam::${ACCOUNT}:root`, userName: undefined }));
+      expect((await store.credentials.listRootKeys(ACCOUNT)).map((k) => k.accessKeyId)).toEqual(['AKIAROOT000000000000']);
+      expect(await store.credentials.listRootKeys(OTHER_ACCOUNT)).toEqual([]);
       expect(await store.credentials.deleteAccessKey('AKIAFIRST00000000000')).toBe(true);
       expect(await store.credentials.deleteAccessKey('AKIAFIRST00000000000')).toBe(false);
       expect(await store.credentials.findAccessKey('AKIAFIRST00000000000')).toBeUndefined();

@@ -25,6 +25,7 @@ export class SqliteCredentials implements CredentialStore {
   readonly #find: Database.Statement<[string], AccessKeyRow>;
   readonly #save: Database.Statement<AccessKeyValues>;
   readonly #listUser: Database.Statement<[string, string], AccessKeyRow>;
+  readonly #listRoot: Database.Statement<[string], AccessKeyRow>;
   readonly #delete: Database.Statement<[string]>;
   readonly #used: Database.Statement<[string, string]>;
   readonly #expire: Database.Statement<[number]>;
@@ -36,6 +37,8 @@ export class SqliteCredentials implements CredentialStore {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#listUser = db.prepare(`SELECT * FROM access_keys WHERE account_id = ? AND user_name = ?
       AND principal_type = 'IAMUser' AND session_json IS NULL ORDER BY created_ms, access_key_id`);
+    this.#listRoot = db.prepare(`SELECT * FROM access_keys WHERE account_id = ? AND principal_type = 'Root'
+      AND session_json IS NULL ORDER BY created_ms, access_key_id`);
     this.#delete = db.prepare('DELETE FROM access_keys WHERE access_key_id = ?');
     this.#used = db.prepare('UPDATE access_keys SET last_used_json = ? WHERE access_key_id = ?');
     this.#expire = db.prepare('DELETE FROM access_keys WHERE expires_ms IS NOT NULL AND expires_ms < ?');
@@ -56,6 +59,10 @@ export class SqliteCredentials implements CredentialStore {
 
   async listUserKeys(accountId: string, userName: string): Promise<AccessKeyRecord[]> {
     return this.#listUser.all(accountId, userName).map(accessKeyOf);
+  }
+
+  async listRootKeys(accountId: string): Promise<AccessKeyRecord[]> {
+    return this.#listRoot.all(accountId).map(accessKeyOf);
   }
 
   async deleteAccessKey(accessKeyId: string): Promise<boolean> {
