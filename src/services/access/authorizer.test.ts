@@ -41,6 +41,22 @@ describe('Authorizer', () => {
     await store.close();
   });
 
+  it('gives an old session nothing from a role deleted and made again under the same name', async () => {
+    const store = await openSqliteStore({ path: ':memory:' });
+    const authorizer = new Authorizer(store.identities.directory, new ManualClock());
+    const role = { name: 'r', id: 'AROANEW', path: '/', arn: `arn:aws:iam::${ACCOUNT}:role/r`, createdMs: 0, assumeRolePolicy: '{}', maxSessionDuration: 3600,
+      inlinePolicies: { all: statement('Allow', '*') }, attachedPolicies: [], tags: [] };
+    await store.identities.changes.save(ACCOUNT, 'role', role);
+    const session = (id: string): Caller => ({
+      accountId: ACCOUNT, type: 'AssumedRole', principalId: `${id}:s`, arn: `arn:aws:sts::${ACCOUNT}:assumed-role/r/s`, accessKeyId: `ASIA${id}`,
+      session: { issuer: { type: 'Role', name: 'r', id, arn: role.arn }, issuedMs: 0 },
+    });
+    await authorizer.authorize({ ...facts, caller: session('AROANEW') }, [{ action: 'cloudtrail:LookupEvents', resource: '*' }]);
+    await expect(authorizer.authorize({ ...facts, caller: session('AROAOLD') }, [{ action: 'cloudtrail:LookupEvents', resource: '*' }]))
+      .rejects.toMatchObject({ code: 'AccessDeniedException' });
+    await store.close();
+  });
+
   it('lets root do anything in its account, and needs nothing for calls without checks', async () => {
     const store = await openSqliteStore({ path: ':memory:' });
     const authorizer = new Authorizer(store.identities.directory, new ManualClock());

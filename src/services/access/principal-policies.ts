@@ -62,7 +62,9 @@ export class PrincipalPolicyCache {
     const { accountId } = caller;
     if (caller.type === 'Root') return { identity: [] };
     if (caller.type === 'AssumedRole' && caller.session) {
-      const role = await this.directory.find(accountId, 'role', caller.session.issuer.name);
+      // A role deleted and made again under the same name is another role: its old sessions get nothing from it.
+      const found = await this.directory.find(accountId, 'role', caller.session.issuer.name);
+      const role = found?.id === caller.session.issuer.id ? found : undefined;
       const identity = role ? await this.documents(accountId, role.inlinePolicies, role.attachedPolicies) : [];
       const tags = role?.tags ?? [];
       const { sessionPolicies, sessionPolicyArns } = caller.session;
@@ -70,7 +72,8 @@ export class PrincipalPolicyCache {
       const session = await this.documents(accountId, Object.fromEntries((sessionPolicies ?? []).map((p, i) => [String(i), p])), [...(sessionPolicyArns ?? [])]);
       return { identity, session, tags };
     }
-    const user = caller.userName ? await this.directory.find(accountId, 'user', caller.userName) : undefined;
+    const found = caller.userName ? await this.directory.find(accountId, 'user', caller.userName) : undefined;
+    const user = found?.id === caller.principalId ? found : undefined;
     if (!user) return { identity: [] };
     const identity = await this.documents(accountId, user.inlinePolicies, user.attachedPolicies);
     for (const groupName of user.groups) {
