@@ -80,8 +80,15 @@ export interface IdentityDirectory {
   generation(): number;
 }
 
+/** One change of a batch: save an entity, or remove one by name. */
+export type IdentityChange =
+  | { [K in IdentityKind]: { kind: K; save: IdentityEntityKinds[K] } }[IdentityKind]
+  | { kind: IdentityKind; remove: string };
+
 /** Write view. */
 export interface IdentityChanges {
+  /** Applies the changes in order, all or none (a rename: remove the old name, save the new). */
+  apply(accountId: string, changes: readonly IdentityChange[]): Promise<void>;
   /** Inserts the entity, or replaces the one of the same name (in any case). */
   save<K extends IdentityKind>(accountId: string, kind: K, entity: IdentityEntityKinds[K]): Promise<void>;
   /** Whether there was one to remove. */

@@ -19,13 +19,13 @@ export const updateGroupOperation = defineOperation({
     const path = request.NewPath === undefined ? group.path : checkPath('NewPath', request.NewPath);
     const renamed = name.toLowerCase() !== group.name.toLowerCase();
     if (renamed && (await account.find('group', name))) throw alreadyExists('group', name);
-    await account.remove('group', group.name);
-    await account.save('group', { ...group, name, path, arn: account.arn('group', path, name) });
     const old = group.name.toLowerCase();
-    for (const user of await account.list('user')) {
-      if (!user.groups.some((g) => g.toLowerCase() === old)) continue;
-      await account.save('user', { ...user, groups: user.groups.map((g) => (g.toLowerCase() === old ? name : g)) });
-    }
+    const members = (await account.list('user')).filter((user) => user.groups.some((g) => g.toLowerCase() === old));
+    await account.apply([
+      { kind: 'group', remove: group.name },
+      { kind: 'group', save: { ...group, name, path, arn: account.arn('group', path, name) } },
+      ...members.map((user) => ({ kind: 'user' as const, save: { ...user, groups: user.groups.map((g) => (g.toLowerCase() === old ? name : g)) } })),
+    ]);
     return undefined;
   }),
 });

@@ -20,8 +20,7 @@ export const updateUserOperation = defineOperation({
     const path = request.NewPath === undefined ? user.path : checkPath('NewPath', request.NewPath);
     if (name.toLowerCase() !== user.name.toLowerCase() && (await account.find('user', name))) throw alreadyExists('user', name);
     const updated = { ...user, name, path, arn: account.arn('user', path, name) };
-    await account.remove('user', user.name);
-    await account.save('user', updated);
+    await account.apply([{ kind: 'user', remove: user.name }, { kind: 'user', save: updated }]);
     const credentials = context.services.store.credentials;
     for (const key of await credentials.listUserKeys(account.accountId, user.name)) {
       await credentials.saveAccessKey({ ...key, userName: name, principalArn: updated.arn });

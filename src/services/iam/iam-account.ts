@@ -1,7 +1,7 @@
 // One account's IAM entities, as operations use them: found by name (NoSuchEntity when absent), by policy ARN,
 // listed, saved. Every IAM write of an account runs inside `exclusive`, so read-change-save cannot interleave.
 import type {
-  IamGroup, IamRole, IamUser, IdentityEntityKinds, IdentityKind, IdentityStore, ManagedPolicy,
+  IamGroup, IamRole, IamUser, IdentityChange, IdentityEntityKinds, IdentityKind, IdentityStore, ManagedPolicy,
 } from '../../store/identity-store.js';
 import type { KeyedLock } from '../../objects/fs/keyed-lock.js';
 import { noSuchEntity, noSuchPolicy, type EntityLabel } from './iam-errors.js';
@@ -52,6 +52,11 @@ export class IamAccount {
 
   save<K extends IdentityKind>(kind: K, entity: IdentityEntityKinds[K]): Promise<void> {
     return this.store.changes.save(this.accountId, kind, entity);
+  }
+
+  /** All or none. */
+  apply(changes: readonly IdentityChange[]): Promise<void> {
+    return this.store.changes.apply(this.accountId, changes);
   }
 
   remove(kind: IdentityKind, name: string): Promise<boolean> {

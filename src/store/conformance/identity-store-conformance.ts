@@ -59,6 +59,15 @@ export function identityStoreConformance(name: string, open: () => Promise<Store
       expect(await store.identities.directory.list(ACCOUNT, 'policy')).toEqual([]);
     });
 
+    it('applies a batch of changes all together, or none of them', async () => {
+      await store.identities.changes.save(ACCOUNT, 'user', user('old'));
+      await store.identities.changes.apply(ACCOUNT, [{ kind: 'user', remove: 'old' }, { kind: 'user', save: user('new') }]);
+      expect((await store.identities.directory.list(ACCOUNT, 'user')).map((u) => u.name)).toEqual(['new']);
+      const poisoned = { ...user('broken'), name: undefined as unknown as string };
+      await expect(store.identities.changes.apply(ACCOUNT, [{ kind: 'user', remove: 'new' }, { kind: 'user', save: poisoned }])).rejects.toThrow();
+      expect((await store.identities.directory.list(ACCOUNT, 'user')).map((u) => u.name)).toEqual(['new']);
+    });
+
     it('lists a user\'s long-term keys oldest first, without temporary ones, and deletes keys', async () => {
       await store.credentials.saveAccessKey(key('AKIASECOND0000000000', { createdMs: 2 }));
       await store.credentials.saveAccessKey(key('AKIAFIRST00000000000', { createdMs: 1 }));

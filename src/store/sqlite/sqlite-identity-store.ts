@@ -1,7 +1,7 @@
 // Identity entities as JSON rows keyed by (account, kind, lower-cased name).
 import type Database from 'better-sqlite3';
 import {
-  entityName, type IdentityChanges, type IdentityDirectory, type IdentityEntityKinds, type IdentityKind, type IdentityStore,
+  entityName, type IdentityChange, type IdentityChanges, type IdentityDirectory, type IdentityEntityKinds, type IdentityKind, type IdentityStore,
 } from '../identity-store.js';
 
 export class SqliteIdentityStore implements IdentityStore, IdentityDirectory, IdentityChanges {
@@ -9,9 +9,11 @@ export class SqliteIdentityStore implements IdentityStore, IdentityDirectory, Id
   readonly #list: Database.Statement<[string, string], { json: string }>;
   readonly #save: Database.Statement<[string, string, string, string]>;
   readonly #remove: Database.Statement<[string, string, string]>;
+  readonly #db: Database.Database;
   #generation = 0;
 
   constructor(db: Database.Database) {
+    this.#db = db;
     this.#find = db.prepare('SELECT json FROM iam_entities WHERE account_id = ? AND kind = ? AND name_key = ?');
     this.#list = db.prepare('SELECT json FROM iam_entities WHERE account_id = ? AND kind = ? ORDER BY name_key');
     this.#save = db.prepare('INSERT OR REPLACE INTO iam_entities (account_id, kind, name_key, json) VALUES (?, ?, ?, ?)');
@@ -41,6 +43,16 @@ export class SqliteIdentityStore implements IdentityStore, IdentityDirectory, Id
 
   async save<K extends IdentityKind>(accountId: string, kind: K, entity: IdentityEntityKinds[K]): Promise<void> {
     this.#save.run(accountId, kind, entityName(kind, entity).toLowerCase(), JSON.stringify(entity));
+    this.#generation++;
+  }
+
+  async apply(accountId: string, changes: readonly IdentityChange[]): Promise<void> {
+    this.#db.transaction(() => {
+      for (const change of changes) {
+        if ('remove' in change) this.#remove.run(accountId, change.kind, change.remove.toLowerCase());
+        else this.#save.run(accountId, change.kind, entityName(change.kind, change.save).toLowerCase(), JSON.stringify(change.save));
+      }
+    })();
     this.#generation++;
   }
 
