@@ -156,6 +156,21 @@ describe('aws sts and the users\' own keys', () => {
     expect(iamRefused).toMatchObject({ errorCode: 'AccessDenied', eventSource: 'iam.amazonaws.com', awsRegion: 'us-east-1' });
   });
 
+  it('assumes a role with aws sts assume-role and uses the session with AWS_SESSION_TOKEN', async () => {
+    const key = (await ok(['iam', 'create-access-key', '--user-name', 'page-1'])).AccessKey as Record<string, string>;
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:user/page-1' }, Action: 'sts:AssumeRole' }] };
+    await ok(['iam', 'create-role', '--role-name', 'cli-role', '--assume-role-policy-document', JSON.stringify(trust)]);
+    await ok(['iam', 'put-role-policy', '--role-name', 'cli-role', '--policy-name', 'read', '--policy-document', JSON.stringify(allow('cloudtrail:DescribeTrails'))]);
+    const env = cliEnv({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+    const assumed = await ok(['sts', 'assume-role', '--role-arn', 'arn:aws:iam::123456789012:role/cli-role', '--role-session-name', 'cli-session', '--duration-seconds', '900'], env);
+    const creds = assumed.Credentials as Record<string, string>;
+    const session = cliEnv({ accessKeyId: creds.AccessKeyId!, secretAccessKey: creds.SecretAccessKey!, sessionToken: creds.SessionToken! });
+    expect((await ok(['sts', 'get-caller-identity'], session)).Arn).toBe('arn:aws:sts::123456789012:assumed-role/cli-role/cli-session');
+    expect(await ok(['cloudtrail', 'describe-trails'], session)).toEqual({ trailList: [] });
+    const denied = await awsCli(server, ['iam', 'list-roles'], session);
+    expect(denied.stderr).toContain('(AccessDenied) when calling the ListRoles operation: User: arn:aws:sts::123456789012:assumed-role/cli-role/cli-session is not authorized to perform: iam:ListRoles');
+  });
+
   it('records IAM calls as global events with the new secret hidden', async () => {
     const history = await ok(['cloudtrail', 'lookup-events', '--lookup-attributes', 'AttributeKey=EventName,AttributeValue=CreateAccessKey']);
     const record = JSON.parse((history.Events as Array<{ CloudTrailEvent: string }>)[0]!.CloudTrailEvent) as Record<string, any>;
