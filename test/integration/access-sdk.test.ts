@@ -9,7 +9,7 @@ import {
   AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand,
   PutRolePolicyCommand, PutUserPolicyCommand, UpdateAssumeRolePolicyCommand, TagUserCommand, UpdateAccessKeyCommand, GetAccessKeyLastUsedCommand,
 } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetObjectCommand, PutBucketPolicyCommand, GetBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
 import { ManualClock } from '../../src/domain/clock.js';
@@ -188,6 +188,17 @@ describe('keys and role sessions', () => {
     const err = await failure(ct.send(new LookupEventsCommand({})));
     expect(err.message).toBe(`User: ${assumed.AssumedRoleUser!.Arn} is not authorized to perform: cloudtrail:LookupEvents because no session policy allows the cloudtrail:LookupEvents action`);
     iam.destroy();
+    ct.destroy();
+  });
+
+  it('records STS calls in the region they were signed for, as STS\'s regional endpoints are', async () => {
+    const regional = new STSClient({ endpoint: server.url, region: 'eu-west-1', credentials: server.credentials, maxAttempts: 1 });
+    const { $metadata } = await regional.send(new GetCallerIdentityCommand({}));
+    const ct = cloudTrailClient(server, { region: 'eu-west-1' });
+    const found = await ct.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'GetCallerIdentity' }] }));
+    const record = found.Events!.map((e) => JSON.parse(e.CloudTrailEvent!)).find((r) => r.requestID === $metadata.requestId);
+    expect(record).toMatchObject({ eventSource: 'sts.amazonaws.com', awsRegion: 'eu-west-1' });
+    regional.destroy();
     ct.destroy();
   });
 

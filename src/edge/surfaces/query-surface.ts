@@ -1,11 +1,9 @@
 // A service spoken in the AWS Query protocol (IAM, STS) on the shared port: decode the form, dispatch to the
-// operation registry, answer in XML. Both are global services: their calls are recorded in us-east-1, whichever
-// region the request was signed for, as AWS records them.
+// operation registry, answer in XML.
 import type { EdgeRequest } from '../edge-request.js';
 import type { CallContext, CallFacts, Surface } from '../surface.js';
 import { ServiceError } from '../../errors/service-error.js';
 import { toRequestParameters, scrubSecrets } from '../../domain/request-parameters.js';
-import { GLOBAL_SERVICE_REGION } from '../../domain/delivery/global-service-events.js';
 import { operationAccess, type Operation, type OperationContext } from '../../operations/operation.js';
 import type { Services } from '../../services/services.js';
 import {
@@ -17,6 +15,8 @@ import { recordedOutput } from '../../domain/global-service-output.js';
 export interface QuerySurfaceDefinition extends QueryService {
   signingName: string;
   eventSource: string;
+  /** Where a global service's calls are recorded whatever region they were signed for (IAM: us-east-1). */
+  recordedRegion?: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- registries hold operations of many shapes
   operations: ReadonlyMap<string, Operation<any, any>>;
 }
@@ -36,7 +36,7 @@ export function querySurface(definition: QuerySurfaceDefinition, services: Servi
         readOnly: operation?.readOnly ?? /^(Get|List)/.test(name),
         requestParameters: null,
         responseElements: null,
-        region: GLOBAL_SERVICE_REGION,
+        ...(definition.recordedRegion ? { region: definition.recordedRegion } : {}),
       };
     },
     async authorization(call, facts) {

@@ -1,5 +1,6 @@
-// The STS API surface: Query requests signed for `sts`, dispatched to src/operations/sts, recorded as
-// sts.amazonaws.com global-service events (one endpoint plays STS's global one).
+// The STS API surface: Query requests signed for `sts`, dispatched to src/operations/sts. One endpoint plays STS's
+// global endpoint and its regional ones: calls are recorded in the region they were signed for, so that us-east-1
+// calls are global-service events (as the global endpoint's) and others regional events, as AWS records them.
 import type { Surface } from '../surface.js';
 import type { Services } from '../../services/services.js';
 import { STS_OPERATIONS } from '../../operations/sts/sts-operations.js';
