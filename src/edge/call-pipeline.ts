@@ -8,6 +8,7 @@ import { ServiceError, asServiceError } from '../errors/service-error.js';
 import type { Recorder } from '../services/recorder.js';
 import type { Clock } from '../domain/clock.js';
 import { userIdentityOf } from '../domain/caller.js';
+import { accountCopies } from '../domain/account-copies.js';
 import type { Authorizer } from '../services/access/authorizer.js';
 
 export interface PipelineDependencies {
@@ -73,7 +74,7 @@ export class CallPipeline {
     surface: Surface,
   ): Promise<EdgeReply> {
     try {
-      await this.deps.recorder.recordCall({
+      await this.deps.recorder.recordCopies(accountCopies({
         identity: userIdentityOf(auth.caller),
         accountId: auth.caller.accountId,
         region: facts.region ?? auth.region,
@@ -90,7 +91,7 @@ export class CallPipeline {
         readOnly: facts.readOnly,
         ...(facts.resources ? { resources: facts.resources } : {}),
         ...(facts.managementEvent === false ? { managementEvent: false } : {}),
-      });
+      }, auth.caller));
     } catch (err) {
       this.deps.log.error({ err, requestId: request.requestId }, 'could not record a call; answering 503');
       const unavailable = new ServiceError('ServiceUnavailable', 'The call could not be recorded, so it was not completed. Retry later.');

@@ -257,8 +257,33 @@ describe('cross-account bucket policies', () => {
     expect(await (await other.send(new GetObjectCommand({ Bucket: 'audit-logs', Key: 'AWSLogs/210987654321/y.json.gz' }))).Body!.transformToString()).toBe('theirs');
     expect((await failure(other.send(new GetObjectCommand({ Bucket: 'audit-logs', Key: 'AWSLogs/x.json.gz' })))).name).toBe('AccessDenied');
     expect((await failure(other.send(new GetBucketPolicyCommand({ Bucket: 'audit-logs' })))).name).toBe('AccessDenied');
+    const logged = (await server.store.eventFeed.readAfter(0, 100_000)).map((e) => JSON.parse(e.event.json) as Record<string, any>);
+    const copies = logged.filter((r) => r.eventName === 'GetObject' && r.requestParameters?.key === 'AWSLogs/210987654321/y.json.gz' && !r.errorCode);
+    expect(copies.map((r) => [r.recipientAccountId, r.userIdentity.type])).toEqual([['210987654321', 'Root'], ['123456789012', 'AWSAccount']]);
+    expect(copies[1]!.sharedEventID).toBe(copies[0]!.sharedEventID);
     rootS3.destroy();
     other.destroy();
+  });
+
+  it('let a user assume a role in another account its trust policy names, recorded in both accounts', async () => {
+    const otherRoot = await addRootAccount(server, '210987654322');
+    const traveller = await createUserWithKey(server, 'traveller', allow('sts:AssumeRole', 'arn:aws:iam::210987654322:role/visitors'));
+    const otherIam = iamClient(server, otherRoot);
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: traveller.arn }, Action: 'sts:AssumeRole' }] };
+    await otherIam.send(new CreateRoleCommand({ RoleName: 'visitors', AssumeRolePolicyDocument: JSON.stringify(trust) }));
+    const sts = stsClient(server, traveller);
+    const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::210987654322:role/visitors', RoleSessionName: 'visit' }));
+    expect(assumed.AssumedRoleUser!.Arn).toBe('arn:aws:sts::210987654322:assumed-role/visitors/visit');
+    const theirs = cloudTrailClient(server, { credentials: otherRoot });
+    const found = await theirs.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'AssumeRole' }] }));
+    const copy = JSON.parse(found.Events![0]!.CloudTrailEvent!);
+    expect(copy.userIdentity).toEqual({ type: 'AWSAccount', principalId: expect.stringMatching(/^AIDA/), accountId: ACCOUNT });
+    expect(copy.recipientAccountId).toBe('210987654322');
+    const ours = cloudTrailClient(server);
+    const own = await ours.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'traveller' }] }));
+    const original = own.Events!.map((e) => JSON.parse(e.CloudTrailEvent!)).find((r) => r.eventName === 'AssumeRole');
+    expect(original.sharedEventID).toBe(copy.sharedEventID);
+    for (const client of [otherIam, sts, theirs, ours]) client.destroy();
   });
 });
 
