@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import {
   AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand,
-  PutRolePolicyCommand, PutUserPolicyCommand, UpdateAssumeRolePolicyCommand, TagUserCommand, UpdateAccessKeyCommand, GetAccessKeyLastUsedCommand,
+  PutRolePolicyCommand, PutUserPolicyCommand, UpdateAssumeRolePolicyCommand, TagUserCommand, GetUserCommand, UpdateAccessKeyCommand, GetAccessKeyLastUsedCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { GetObjectCommand, PutBucketPolicyCommand, GetBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -218,6 +218,9 @@ describe('keys and role sessions', () => {
     const ct = trailClient(session);
     await ct.send(new DescribeTrailsCommand({}));
     expect((await failure(ct.send(new LookupEventsCommand({})))).name).toBe('AccessDeniedException');
+    expect((await failure(iamClient(server, session).send(new GetUserCommand({})))).name).toBe('InvalidClientTokenId');
+    expect((await stsClient(server, session).send(new GetCallerIdentityCommand({}))).Arn).toBe(user.arn);
+    expect((await failure(stsClient(server, session).send(new GetSessionTokenCommand({})))).name).toBe('InvalidClientTokenId');
     const wrongToken = trailClient({ ...session, sessionToken: 'forged' });
     expect((await failure(wrongToken.send(new DescribeTrailsCommand({})))).name).toBe('UnrecognizedClientException');
     ct.destroy();

@@ -17,6 +17,8 @@ export interface QuerySurfaceDefinition extends QueryService {
   eventSource: string;
   /** Where a global service's calls are recorded whatever region they were signed for (IAM: us-east-1). */
   recordedRegion?: string;
+  /** What GetSessionToken's credentials (without MFA, as opentrail issues them) may call here; nothing by default. */
+  userSessionActions?: readonly string[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- registries hold operations of many shapes
   operations: ReadonlyMap<string, Operation<any, any>>;
 }
@@ -41,6 +43,7 @@ export function querySurface(definition: QuerySurfaceDefinition, services: Servi
     },
     async authorization(call, facts) {
       const { operation, input } = decode(call, facts);
+      if (isUserSession(call) && !definition.userSessionActions?.includes(operation.name)) throw invalidToken();
       const ctx = context(call);
       if (operation.resources) facts.resources = await operation.resources(input, ctx);
       return operationAccess(definition.signingName, operation, input, ctx, facts.resources);
@@ -54,6 +57,16 @@ export function querySurface(definition: QuerySurfaceDefinition, services: Servi
     protocolError: (error) => queryProtocolError(error),
     errorReply: (error, request) => queryErrorReply(definition, queryProtocolError(error), request.requestId),
   };
+}
+
+/** Credentials from GetSessionToken: a user's (or root's) own session rather than a role's. */
+function isUserSession(call: CallContext): boolean {
+  return call.caller.session !== undefined && call.caller.session.issuer.type !== 'Role';
+}
+
+/** IAM and STS refuse GetSessionToken credentials without MFA as if the token were unknown. */
+function invalidToken(): ServiceError {
+  return new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid');
 }
 
 function actionOf(request: EdgeRequest): string | undefined {

@@ -13,5 +13,6 @@ export function stsSurface(services: Services): Surface {
     namespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
     version: '2011-06-15',
     operations: STS_OPERATIONS,
+    userSessionActions: ['AssumeRole', 'GetCallerIdentity'],
   }, services);
 }
