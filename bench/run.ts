@@ -99,7 +99,7 @@ function report(figures: Record<string, number>, command: string, quick: boolean
     '- `authz_p50_us` / `authz_p99_us`: authorizing one request of a user with 10 attached policies (wildcards,',
     '  conditions on source IP, time, region and transport, policy variables, explicit Denies): building its',
     '  request context and evaluating the compiled policy set, over a mix of allowed and denied calls.',
-    '  `authz_compile_us` is compiling that set once, as happens when the policies change.',
+    '  `authz_compile_us` (median) is parsing and compiling that set, done when policies change, not per call.',
     '- `authz_edge_p50_us` / `authz_edge_p99_us`: the edge\'s whole authorization step for one call of a user with 10',
     '  policies (4 inline, 3 managed, 3 from a group) in SQLite: the cached compiled set, the condition keys, the',
     '  evaluation, AccessDenied included. `authz_edge_cold_us` is the first call after an IAM change (load + compile).',

@@ -16,9 +16,17 @@ export interface CompiledStatement {
   readonly principal: (principal: RequestPrincipal) => PrincipalMatch;
 }
 
-export function compileDocument(document: PolicyDocument): CompiledStatement[] {
-  const variables = supportsVariables(document);
-  return document.statements.map((s) => compileStatement(s, variables));
+// Documents are immutable once parsed, and a managed policy is attached to many principals: compile each once.
+const compiledDocuments = new WeakMap<PolicyDocument, readonly CompiledStatement[]>();
+
+export function compileDocument(document: PolicyDocument): readonly CompiledStatement[] {
+  let statements = compiledDocuments.get(document);
+  if (!statements) {
+    const variables = supportsVariables(document);
+    statements = document.statements.map((s) => compileStatement(s, variables));
+    compiledDocuments.set(document, statements);
+  }
+  return statements;
 }
 
 function compileStatement(statement: PolicyStatement, variables: boolean): CompiledStatement {

@@ -314,3 +314,20 @@ describe('trust policies (sts:AssumeRole)', () => {
     expect(decide(assume(cloudtrailService), { identity: [], resource: [trust({ AWS: A })] })).toEqual(implicit('resource'));
   });
 });
+
+describe('odd requests', () => {
+  it('are decided, never thrown on', () => {
+    const policies = {
+      identity: [identity(
+        allow('*', '*', { Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' }, DateLessThan: { 'aws:CurrentTime': '2030-01-01' } } }),
+        deny('s3:*', 'arn:aws:s3:::${aws:username}/*', { Condition: { NumericGreaterThan: { 's3:max-keys': '100' } } }),
+      )],
+    };
+    const odd: Record<string, ContextValue> = {
+      'aws:SourceIp': 'not an address', 'aws:CurrentTime': 'yesterday', 's3:max-keys': ['x', ''], 'aws:username': ['a', 'b'],
+    };
+    for (const [action, resource] of [['', ''], ['s3', '*'], ['s3:GetObject', 'arn:'], [':::', 'arn:aws:s3:::a/b']] as const) {
+      expect(decide(request(alice, action, resource, {}, odd), policies)).toEqual(implicit('identity'));
+    }
+  });
+});

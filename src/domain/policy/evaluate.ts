@@ -48,7 +48,6 @@ export function evaluate(request: AuthorizationRequest, policies: PolicySet): De
 }
 
 const ALLOWED: Decision = { allowed: true };
-const explicitDeny = (via: DenyScope): Decision => ({ allowed: false, reason: 'explicit-deny', via });
 const implicitDeny = (via: DenyScope): Decision => ({ allowed: false, reason: 'implicit-deny', via });
 
 const RANK: Record<PrincipalMatch, number> = { none: 0, account: 1, direct: 2, session: 3 };
@@ -56,18 +55,30 @@ const RANK: Record<PrincipalMatch, number> = { none: 0, account: 1, direct: 2, s
 export function evaluateCompiled(request: AuthorizationRequest, compiled: CompiledPolicySet): Decision {
   const view = new RequestView(request);
   const action = request.action.toLowerCase();
-  const { principal } = request;
-  const isService = principal.service !== undefined;
-  if (!isService && someApplies(compiled.identity.deny, action, view)) return explicitDeny('identity');
-  if (!isService && compiled.session && someApplies(compiled.session.deny, action, view)) return explicitDeny('session');
-  if (strongestGrant(compiled.resource.deny, action, view) !== 'none') return explicitDeny('resource');
-
+  const denyingScope = explicitDenyScope(compiled, action, view);
+  if (denyingScope) return { allowed: false, reason: 'explicit-deny', via: denyingScope };
   const grant = strongestGrant(compiled.resource.allow, action, view);
-  if (isService) return grant !== 'none' ? ALLOWED : implicitDeny('resource');
+  if (request.principal.service !== undefined) return grant !== 'none' ? ALLOWED : implicitDeny('resource');
+  return decideForCaller(request, compiled, action, view, grant);
+}
 
+/** Which policies hold an applicable Deny; identity policies do not apply to AWS services. */
+function explicitDenyScope(compiled: CompiledPolicySet, action: string, view: RequestView): DenyScope | undefined {
+  const isService = view.request.principal.service !== undefined;
+  if (!isService && someApplies(compiled.identity.deny, action, view)) return 'identity';
+  if (!isService && compiled.session && someApplies(compiled.session.deny, action, view)) return 'session';
+  if (strongestGrant(compiled.resource.deny, action, view) !== 'none') return 'resource';
+  return undefined;
+}
+
+/** Steps 2–7 for a user, role session or root, once no Deny applies. */
+function decideForCaller(
+  request: AuthorizationRequest, compiled: CompiledPolicySet, action: string, view: RequestView, grant: PrincipalMatch,
+): Decision {
+  const { principal } = request;
   const assumesRole = action.startsWith('sts:assumerole');
-  const sameAccount = (request.resourceAccountId ?? principal.accountId) === principal.accountId;
   if (principal.isRoot && assumesRole) return implicitDeny('identity');
+  const sameAccount = (request.resourceAccountId ?? principal.accountId) === principal.accountId;
   const resourceRequired = !sameAccount || compiled.trust || assumesRole;
   if (principal.isRoot && !resourceRequired) return ALLOWED;
 

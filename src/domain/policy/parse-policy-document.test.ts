@@ -63,6 +63,15 @@ describe('parsePolicyDocument', () => {
     expect(parsePolicyDocument(policy(trust), 'trust').statements[0]).toMatchObject({ action: ['sts:AssumeRole'] });
   });
 
+  it('accepts condition keys of OIDC providers, whose vendor part is a host and path', () => {
+    const irsa = {
+      Effect: 'Allow', Principal: { Federated: 'arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { StringEquals: { 'oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE:sub': 'system:serviceaccount:ns:sa' } },
+    };
+    expect(parsePolicyDocument(policy(irsa), 'trust').statements[0]?.conditions[0]?.key).toBe('oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE:sub');
+  });
+
   it('accepts Sids of any characters in bucket policies, but only alphanumeric ones in IAM policies', () => {
     expect(parsePolicyDocument(policy({ ...bucketRead, Sid: 'Allow alice-read' }), 'resource').statements[0]?.sid).toBe('Allow alice-read');
     expect(refusal(policy({ ...readTrails, Sid: 'read trails' }), 'identity')).toMatch(/^Statement IDs \(SID\) must be alpha-numeric/);
@@ -98,6 +107,7 @@ describe('parsePolicyDocument', () => {
     ['an unknown principal type', policy({ ...bucketRead, Principal: { User: 'alice' } }), 'resource', 'Invalid principal in policy: "User":"alice"'],
     ['a malformed AWS principal', policy({ ...bucketRead, Principal: { AWS: 'alice' } }), 'resource', 'Invalid principal in policy: "AWS":"alice"'],
     ['a wildcard inside an AWS principal', policy({ ...bucketRead, Principal: { AWS: 'arn:aws:iam::*:root' } }), 'resource', 'Invalid principal in policy'],
+    ['a wildcard user in an AWS principal', policy({ ...bucketRead, Principal: { AWS: 'arn:aws:iam::111122223333:user/*' } }), 'resource', 'Invalid principal in policy: "AWS":"arn:aws:iam::111122223333:user/*"'],
     ['an empty principal list', policy({ ...bucketRead, Principal: { AWS: [] } }), 'resource', 'Invalid principal in policy'],
     ['duplicate Sids', policy({ ...readTrails, Sid: 'A' }, { ...readTrails, Sid: 'A' }), 'identity', 'Statement IDs (SID) in a single policy must be unique.'],
     ['an unknown condition operator', policy({ ...readTrails, Condition: { StringEqual: { 'aws:username': 'a' } } }), 'identity', 'Invalid Condition type : StringEqual'],

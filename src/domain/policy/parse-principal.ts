@@ -1,5 +1,6 @@
 // Principal and NotPrincipal: "*" or {"AWS" | "Service" | "Federated" | "CanonicalUser": one or more}. AWS
-// principals are "*", an account id, or the arn of an account root, user, role or assumed-role session.
+// principals are "*", an account id, or the arn of an account root, user, role or assumed-role session: no
+// wildcards inside an arn, as IAM refuses them.
 import type { PrincipalSpec } from './policy-document.js';
 import { PolicyDocumentError, SYNTAX_ERRORS } from './policy-document-error.js';
 import { isObject, stringList, type Json } from './parse-values.js';
@@ -32,7 +33,7 @@ export function parsePrincipal(value: Json | undefined): PrincipalSpec {
 
 function checkPrincipal(type: (typeof TYPES)[number], value: string): void {
   const valid =
-    type === 'AWS' ? AWS_PRINCIPAL.test(value)
+    type === 'AWS' ? AWS_PRINCIPAL.test(value) && (value === '*' || !value.includes('*'))
     : type === 'Service' ? SERVICE_PRINCIPAL.test(value)
     : value.trim() !== '';
   if (!valid) throw invalidPrincipal(type, value);

@@ -27,5 +27,5 @@ export function scalarList(value: Json | undefined): string[] {
 
 export const VENDOR_PREFIX = 'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.';
 
-/** `service:name`, as actions and condition keys must be written. */
-export const hasVendor = (text: string): boolean => /^[A-Za-z0-9_.-]+:./s.test(text);
+/** `vendor:name`, as actions and condition keys must be written; a vendor may be an OIDC provider's host/path. */
+export const hasVendor = (text: string): boolean => /^[^:\s]+:./s.test(text);

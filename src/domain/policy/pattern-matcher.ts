@@ -1,9 +1,9 @@
 // One Action, Resource or wildcard condition value compiled into a test of request text. Plain values compare
-// directly; wildcard values become one regular expression at compile time; values with policy variables are
-// resolved per request, their expressions kept in a small cache since the same callers come back.
+// directly; wildcard values become a matcher at compile time; values with policy variables are resolved per
+// request, their matchers kept in a small cache since the same callers come back.
 import { parseTemplate, resolveChunks } from './policy-variables.js';
 import type { RequestView } from './request-view.js';
-import { arnRegExp, globRegExp, hasWildcard, plain, type PatternChunk } from './wildcard.js';
+import { arnMatcher, globMatcher, hasWildcard, plain, type PatternChunk, type TextTest } from './wildcard.js';
 
 export type ValueMatcher = (text: string, view: RequestView) => boolean;
 
@@ -15,11 +15,10 @@ const CACHE_LIMIT = 256;
 export function patternMatcher(pattern: string, kind: PatternKind, variables: boolean): ValueMatcher {
   const template = variables ? parseTemplate(pattern) : undefined;
   if (template) {
-    const cache = new Map<string, RegExp>();
+    const cache = new Map<string, TextTest>();
     return (text, view) => {
       const chunks = resolveChunks(template, view);
-      if (!chunks) return false;
-      return cachedRegExp(cache, chunks, kind).test(text);
+      return chunks !== undefined && cachedMatcher(cache, chunks, kind)(text);
     };
   }
   if (pattern === '*') return () => true;
@@ -28,8 +27,8 @@ export function patternMatcher(pattern: string, kind: PatternKind, variables: bo
     const lower = pattern.toLowerCase();
     return (text) => text.length === lower.length && text.toLowerCase() === lower;
   }
-  const regExp = toRegExp(plain(pattern), kind);
-  return (text) => regExp.test(text);
+  const matches = toMatcher(plain(pattern), kind);
+  return (text) => matches(text);
 }
 
 /** Any of the patterns matches: plain values share one set lookup, the others are tried in turn. */
@@ -37,7 +36,7 @@ export function anyPatternMatcher(patterns: readonly string[], kind: PatternKind
   const exact = new Set<string>();
   const others: ValueMatcher[] = [];
   for (const pattern of patterns) {
-    if (pattern === '*' ) return () => true;
+    if (pattern === '*') return () => true;
     const isPlain = !hasWildcard(pattern) && !(variables && pattern.includes('${'));
     if (isPlain) exact.add(kind === 'glob-ci' ? pattern.toLowerCase() : pattern);
     else others.push(patternMatcher(pattern, kind, variables));
@@ -47,17 +46,17 @@ export function anyPatternMatcher(patterns: readonly string[], kind: PatternKind
   return (text, view) => exact.has(fold ? text.toLowerCase() : text) || others.some((m) => m(text, view));
 }
 
-function toRegExp(chunks: readonly PatternChunk[], kind: PatternKind): RegExp {
-  return kind === 'arn' ? arnRegExp(chunks) : globRegExp(chunks, kind === 'glob-ci');
+function toMatcher(chunks: readonly PatternChunk[], kind: PatternKind): TextTest {
+  return kind === 'arn' ? arnMatcher(chunks) : globMatcher(chunks, kind === 'glob-ci');
 }
 
-function cachedRegExp(cache: Map<string, RegExp>, chunks: readonly PatternChunk[], kind: PatternKind): RegExp {
+function cachedMatcher(cache: Map<string, TextTest>, chunks: readonly PatternChunk[], kind: PatternKind): TextTest {
   const key = chunks.map((c) => `${c.literal ? 'L' : 'T'}${c.text.length}:${c.text}`).join('');
-  let regExp = cache.get(key);
-  if (!regExp) {
+  let matcher = cache.get(key);
+  if (!matcher) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    regExp = toRegExp(chunks, kind);
-    cache.set(key, regExp);
+    matcher = toMatcher(chunks, kind);
+    cache.set(key, matcher);
   }
-  return regExp;
+  return matcher;
 }

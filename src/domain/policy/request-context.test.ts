@@ -15,6 +15,7 @@ describe('buildRequestContext', () => {
       'aws:CurrentTime': '2026-11-24T01:02:03Z',
       'aws:EpochTime': '1795482123',
       'aws:PrincipalType': 'User',
+      'aws:PrincipalIsAWSService': 'false',
       'aws:RequestedRegion': 'eu-west-1',
       'aws:SecureTransport': 'true',
       'aws:userid': 'AIDAEXAMPLE',
@@ -50,6 +51,7 @@ describe('buildRequestContext', () => {
       principal: { arn: 'cloudtrail.amazonaws.com', accountId: '111122223333', isRoot: false, service: 'cloudtrail.amazonaws.com' },
     });
     expect(service.get('aws:PrincipalType')).toBe('AWSService');
+    expect(service.get('aws:PrincipalIsAWSService')).toBe('true');
     expect(service.get('aws:PrincipalServiceName')).toBe('cloudtrail.amazonaws.com');
     expect(service.has('aws:PrincipalArn')).toBe(false);
   });

@@ -42,7 +42,7 @@ export function buildRequestContext(input: RequestContextInput): Map<string, Con
 /** The keys that follow from the principal alone; the evaluator supplies them when a request's context lacks them. */
 export function principalContext(principal: RequestPrincipal, given?: PrincipalType): [string, string][] {
   const type = given ?? principalTypeOf(principal);
-  const keys: [string, string][] = [['aws:PrincipalType', type]];
+  const keys: [string, string][] = [['aws:PrincipalType', type], ['aws:PrincipalIsAWSService', String(type === 'AWSService')]];
   if (type === 'AWSService') {
     if (principal.service !== undefined) keys.push(['aws:PrincipalServiceName', principal.service]);
     return keys;
