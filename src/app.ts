@@ -24,6 +24,11 @@ import { startDelivery } from './delivery/start-delivery.js';
 import { LakeWorker } from './lake/lake-worker.js';
 import { ChannelIngestionTracker } from './services/lake/channel-ingestion-tracker.js';
 import { cloudTrailDataSurface } from './edge/surfaces/cloudtrail-data-surface.js';
+import { iamSurface } from './edge/surfaces/iam-surface.js';
+import { stsSurface } from './edge/surfaces/sts-surface.js';
+import { Authorizer } from './services/access/authorizer.js';
+import { BucketPolicies } from './services/access/bucket-policies.js';
+import { KeyedLock } from './objects/fs/keyed-lock.js';
 
 export interface RunningOpentrail {
   url: string;
@@ -56,6 +61,8 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
     objects = await openObjectStore({ ...config, dataDir });
     const secrets = SecretBox.forDataDir(dataDir);
     const identity = await ensureBootstrapIdentity({ ...config, dataDir }, store.credentials, secrets, clock);
+    const authorizer = new Authorizer(store.identities.directory, clock);
+    const bucketPolicies = new BucketPolicies(store.identities, authorizer.texts);
     const services: Services = {
       store,
       objects,
@@ -64,10 +71,15 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       historyTokens: new HistoryTokenCodec(secrets.derive('lookup-events-next-token')),
       auditEvents: { inHistory: config.auditEventsInHistory, toTrails: config.auditEventsToTrails },
       channelIngestion: new ChannelIngestionTracker(store.lake),
+      identity: { secrets, texts: authorizer.texts, bucketPolicies, accountWrites: new KeyedLock() },
     };
     const pipeline = new CallPipeline({
-      surfaces: [cloudTrailSurface(services), cloudTrailDataSurface(services), s3Surface(services)],
+      surfaces: [
+        cloudTrailSurface(services), cloudTrailDataSurface(services), s3Surface({ ...services, bucketPolicies }),
+        iamSurface(services), stsSurface(services),
+      ],
       authenticator: new Authenticator(store.credentials, secrets, clock),
+      authorizer,
       recorder: new Recorder(store.eventLog),
       clock,
       log,

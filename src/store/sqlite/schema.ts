@@ -135,6 +135,22 @@ const MIGRATIONS: readonly string[] = [
     UNIQUE (bucket, object_key)
   );
   CREATE INDEX delivered_files_by_trail ON delivered_files (trail_arn, region, delivered_ms);
+  `,  `
+  -- iam: IAM's users, groups, roles, managed policies and S3 bucket policies (src/store/identity-store.ts), each a
+  -- JSON document; name_key is the lower-cased name, since IAM names are unique regardless of case.
+  CREATE TABLE iam_entities (
+    account_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (account_id, kind, name_key)
+  ) WITHOUT ROWID;
+  -- Temporary credentials (STS) carry their session and expiry; last use is what GetAccessKeyLastUsed reports.
+  ALTER TABLE access_keys ADD COLUMN session_json TEXT;
+  ALTER TABLE access_keys ADD COLUMN expires_ms INTEGER;
+  ALTER TABLE access_keys ADD COLUMN last_used_json TEXT;
+  CREATE INDEX access_keys_by_user ON access_keys (account_id, user_name) WHERE user_name IS NOT NULL;
+  CREATE INDEX access_keys_by_expiry ON access_keys (expires_ms) WHERE expires_ms IS NOT NULL;
   `,
   `
   -- producers: CloudTrail Lake (src/store/lake-store.ts). Event data stores, their configuration as the JSON of a

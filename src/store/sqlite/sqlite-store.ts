@@ -10,6 +10,7 @@ import { SqliteEventHistory } from './sqlite-event-history.js';
 import { SqliteEventFeed } from './sqlite-event-feed.js';
 import { SqliteCredentials } from './sqlite-credentials.js';
 import { SqliteTrailStore } from './sqlite-trail-store.js';
+import { SqliteIdentityStore } from './sqlite-identity-store.js';
 import { SqliteDeliveryLedger } from './sqlite-delivery-ledger.js';
 import { SqliteDeliveryFeed } from './sqlite-delivery-feed.js';
 import { SqliteLakeCatalog } from './sqlite-lake-catalog.js';
@@ -22,6 +23,7 @@ export class SqliteStore implements Store {
   readonly eventHistory: SqliteEventHistory;
   readonly eventFeed: SqliteEventFeed;
   readonly credentials: SqliteCredentials;
+  readonly identities: SqliteIdentityStore;
   readonly trails: SqliteTrailStore;
   readonly deliveryFeed: SqliteDeliveryFeed;
   readonly deliveryLedger: SqliteDeliveryLedger;
@@ -39,6 +41,7 @@ export class SqliteStore implements Store {
     this.eventHistory = new SqliteEventHistory(db, scopes);
     this.eventFeed = new SqliteEventFeed(db);
     this.credentials = new SqliteCredentials(db);
+    this.identities = new SqliteIdentityStore(db);
     this.trails = new SqliteTrailStore(db);
     this.deliveryFeed = new SqliteDeliveryFeed(db, this.eventFeed);
     this.deliveryLedger = new SqliteDeliveryLedger(db);
