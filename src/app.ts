@@ -21,6 +21,8 @@ import { S3_MAX_OBJECT_BYTES, s3Surface } from './edge/surfaces/s3-surface.js';
 import { openObjectStore } from './objects/open-object-store.js';
 import type { ObjectStore } from './objects/object-store.js';
 import { startDelivery } from './delivery/start-delivery.js';
+import { LocalKeyRing } from './crypto/local-key-ring.js';
+import { startDigests } from './integrity/start-digests.js';
 
 export interface RunningOpentrail {
   url: string;
@@ -53,12 +55,14 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
     objects = await openObjectStore({ ...config, dataDir });
     const secrets = SecretBox.forDataDir(dataDir);
     const identity = await ensureBootstrapIdentity({ ...config, dataDir }, store.credentials, secrets, clock);
+    const signer = new LocalKeyRing({ dataDir, rotationMs: config.keyRotationInterval * 1000 });
     const services: Services = {
       store,
       objects,
       clock,
       retentionDays: config.retentionDays,
       historyTokens: new HistoryTokenCodec(secrets.derive('lookup-events-next-token')),
+      signer,
     };
     const pipeline = new CallPipeline({
       surfaces: [cloudTrailSurface(services), s3Surface(services)],
@@ -82,6 +86,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       intervalSeconds: config.logFileInterval,
       notificationSigningKey: secrets.derive('sns-notification-signature'),
     });
+    const digests = config.role === 'api' ? undefined : startDigests({ store, objects, signer, clock, log, intervalSeconds: config.digestInterval });
     const port = (server.server.address() as AddressInfo).port;
     return {
       url: `http://${urlHost(config.host)}:${port}`,
@@ -94,6 +99,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
         await pruner.stop();
         await server.close();
         await delivery?.stop();
+        await digests?.stop();
         await objects?.close();
         await store.close();
       },

@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Store } from '../store/store.js';
 import type { ObjectStore } from '../objects/object-store.js';
 import type { HistoryTokenCodec } from './history/history-token.js';
+import type { Signer } from '../crypto/signer.js';
 
 export interface Services {
   store: Store;
@@ -10,4 +11,6 @@ export interface Services {
   clock: Clock;
   retentionDays: number;
   historyTokens: HistoryTokenCodec;
+  /** Signs digests and checkpoints; publishes the public keys (ListPublicKeys). */
+  signer: Signer;
 }

@@ -6,6 +6,7 @@ import type { HistoryAttributes, LookupAttributeKey } from '../domain/history-at
 import type { TrailStore } from './trail-store.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
 import type { DeliveryFeed } from './delivery-feed.js';
+import type { DigestChainStore } from './digest-chains.js';
 
 export interface Store {
   readonly eventLog: EventLog;
@@ -15,6 +16,7 @@ export interface Store {
   readonly trails: TrailStore;
   readonly deliveryFeed: DeliveryFeed;
   readonly deliveryLedger: DeliveryLedger;
+  readonly digestChains: DigestChainStore;
   /** Waits for pending commits, then releases the database. */
   close(): Promise<void>;
 }

@@ -136,6 +136,21 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX delivered_files_by_trail ON delivered_files (trail_arn, region, delivered_ms);
   `,
+  `
+  -- integrity: digest chains (src/store/digest-chains.ts), one row per trail whose digests are being written, the
+  -- chain (heads per region, window, ledger position, pass written ahead) as JSON; and per trail and region the
+  -- latest digest, which outlives its chain and its trail: tail truncation is judged against it.
+  CREATE TABLE digest_chains (
+    trail_arn TEXT PRIMARY KEY,
+    chain TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE digest_checkpoints (
+    trail_arn TEXT NOT NULL,
+    region TEXT NOT NULL,
+    checkpoint TEXT NOT NULL,
+    PRIMARY KEY (trail_arn, region)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

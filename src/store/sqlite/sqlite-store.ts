@@ -12,6 +12,7 @@ import { SqliteCredentials } from './sqlite-credentials.js';
 import { SqliteTrailStore } from './sqlite-trail-store.js';
 import { SqliteDeliveryLedger } from './sqlite-delivery-ledger.js';
 import { SqliteDeliveryFeed } from './sqlite-delivery-feed.js';
+import { SqliteDigestChains } from './sqlite-digest-chains.js';
 
 export type SqliteStoreOptions = SqliteConnectionOptions;
 
@@ -23,6 +24,7 @@ export class SqliteStore implements Store {
   readonly trails: SqliteTrailStore;
   readonly deliveryFeed: SqliteDeliveryFeed;
   readonly deliveryLedger: SqliteDeliveryLedger;
+  readonly digestChains: SqliteDigestChains;
   readonly #db: Database.Database;
   readonly #checkpoint: BackgroundCheckpoint | undefined;
   #closed: Promise<void> | undefined;
@@ -38,6 +40,7 @@ export class SqliteStore implements Store {
     this.trails = new SqliteTrailStore(db);
     this.deliveryFeed = new SqliteDeliveryFeed(db, this.eventFeed);
     this.deliveryLedger = new SqliteDeliveryLedger(db);
+    this.digestChains = new SqliteDigestChains(db);
   }
 
   /** Safe to call more than once; every call resolves when the database is closed. */
