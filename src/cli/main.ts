@@ -3,6 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { serveCommand } from './serve-command.js';
 import { importCommand } from './import-command.js';
 import { lookupEventsCommand } from './lookup-events-command.js';
+import { validateLogsCommand } from './validate-logs-command.js';
+import { exportPublicKeysCommand } from './export-public-keys-command.js';
+import { exportCheckpointCommand } from './export-checkpoint-command.js';
 
 export async function main(argv: readonly string[]): Promise<void> {
   // The SDK warns on every run that its releases after January 2027 need Node 22; the lockfile pins one that
@@ -16,6 +19,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   program.addCommand(serveCommand());
   program.addCommand(importCommand());
   program.addCommand(lookupEventsCommand());
+  program.addCommand(validateLogsCommand());
+  program.addCommand(exportPublicKeysCommand());
+  program.addCommand(exportCheckpointCommand());
   // Subcommands added whole do not inherit the override: usage errors must throw here, not exit inside commander.
   for (const command of program.commands) command.exitOverride();
   try {

@@ -8,6 +8,7 @@ import {
   CLOUDTRAIL_OPERATIONS, isModelledOperation, isReadOnlyName,
 } from '../../operations/cloudtrail/cloudtrail-operations.js';
 import type { Services } from '../../services/services.js';
+import { OPENTRAIL_OPERATIONS, OPENTRAIL_TARGET_PREFIX } from '../../operations/opentrail/opentrail-operations.js';
 import {
   jsonErrorReply, jsonReply, parseJsonBody, serializationError, targetOperation, type JsonRpcService,
 } from '../protocols/json-rpc.js';
@@ -15,6 +16,7 @@ import {
 const CLOUDTRAIL: JsonRpcService = {
   targetPrefixes: ['com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101', 'CloudTrail_20131101'],
 };
+const OPENTRAIL: JsonRpcService = { targetPrefixes: [OPENTRAIL_TARGET_PREFIX] };
 const EVENT_SOURCE = 'cloudtrail.amazonaws.com';
 
 export function cloudTrailSurface(services: Services): Surface {
@@ -22,7 +24,7 @@ export function cloudTrailSurface(services: Services): Surface {
     signingNames: ['cloudtrail'],
     recognizes: (request) => header(request, 'x-amz-target') !== undefined,
     describe(request) {
-      const name = targetOperation(request, CLOUDTRAIL) ?? unnamedTarget(request);
+      const name = targetOperation(request, CLOUDTRAIL) ?? targetOperation(request, OPENTRAIL) ?? unnamedTarget(request);
       return {
         eventSource: EVENT_SOURCE,
         eventName: name,
@@ -33,7 +35,8 @@ export function cloudTrailSurface(services: Services): Surface {
     },
     async invoke(call: CallContext, facts: CallFacts) {
       const name = targetOperation(call.request, CLOUDTRAIL);
-      const operation = name === undefined ? undefined : CLOUDTRAIL_OPERATIONS.get(name);
+      const extension = targetOperation(call.request, OPENTRAIL);
+      const operation = name !== undefined ? CLOUDTRAIL_OPERATIONS.get(name) : extension !== undefined ? OPENTRAIL_OPERATIONS.get(extension) : undefined;
       if (!operation) throw missingOperation(call.request, name);
       const body = parseJsonBody(call.request);
       facts.requestParameters = toRequestParameters(scrubSecrets(body));
