@@ -16,6 +16,8 @@ export class ValidationReport {
   foundFromMs: number | undefined;
   foundToMs: number | undefined;
   readonly #verbose: boolean;
+  /** AWS's spacing: an INVALID line stands between blank lines, never two blank lines in a row. */
+  #lastDoubleSpace = true;
   readonly #emit: (line: Line) => void;
 
   constructor(verbose: boolean, emit: (line: Line) => void) {
@@ -60,29 +62,31 @@ export class ValidationReport {
   }
 
   summary(startMs: number, endMs: number): string {
-    const lines = ['', `Results requested for ${digestTime(startMs)} to ${digestTime(endMs)}`];
+    let text = `${this.#lastDoubleSpace ? '' : '\n'}Results requested for ${digestTime(startMs)} to ${digestTime(endMs)}\n`;
     const total = this.digests.valid + this.digests.invalid;
-    if (total === 0) lines.push('No digests found');
-    else if (this.digests.valid === 0) lines.push('No valid digests found in range');
+    if (total === 0) return `${text}No digests found\n`;
+    if (this.digests.valid === 0) text += 'No valid digests found in range\n';
     else {
       const from = Math.max(startMs, this.foundFromMs!);
       const to = Math.min(endMs, this.foundToMs!);
-      lines.push(`Results found for ${digestTime(from)} to ${digestTime(to)}:`);
+      text += `Results found for ${digestTime(from)} to ${digestTime(to)}:\n`;
     }
     for (const [name, tally] of [['digest', this.digests], ['log', this.logFiles]] as const) {
       const count = tally.valid + tally.invalid;
       if (count === 0) continue;
-      const invalid = tally.invalid > 0 ? `, ${tally.invalid}/${count} ${name} files INVALID` : '';
-      lines.push('', `${tally.valid}/${count} ${name} files valid${invalid}`);
+      text += `\n${tally.valid}/${count} ${name} files valid`;
+      if (tally.invalid > 0) text += `, ${tally.invalid}/${count} ${name} files INVALID`;
     }
-    return `${lines.join('\n')}\n`;
+    return `${text}\n`;
   }
 
   #out(text: string): void {
+    this.#lastDoubleSpace = false;
     this.#emit({ stream: 'stdout', text: `${text}\n` });
   }
 
   #err(text: string): void {
-    this.#emit({ stream: 'stderr', text: `${text}\n\n` });
+    this.#emit({ stream: 'stderr', text: `${this.#lastDoubleSpace ? '' : '\n'}${text}\n\n` });
+    this.#lastDoubleSpace = true;
   }
 }
