@@ -6,7 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { S3Client } from '@aws-sdk/client-s3';
 import { DEFAULTS, ENV } from '../config.js';
 import { CREDENTIALS_FILE, readSharedCredentials } from '../services/bootstrap-identity.js';
 import { validateLogs, type ValidationMode } from '../integrity/validation/validate-logs.js';
@@ -23,6 +22,7 @@ interface ValidateFlags {
   region?: string;
   endpointUrl?: string;
   dataDir?: string;
+  direct?: boolean;
   offline?: string;
   publicKeys?: string;
   checkpoint?: string | boolean;
@@ -43,6 +43,7 @@ export function validateLogsCommand(): Command {
     .option('--region <region>', 'the region whose digests to validate and whose public keys to use (default: the trail\'s home region)')
     .option('--endpoint-url <url>', `opentrail's endpoint (default: AWS_ENDPOINT_URL_CLOUDTRAIL, AWS_ENDPOINT_URL, or http://${DEFAULTS.host}:${DEFAULTS.port}); S3 reads AWS_ENDPOINT_URL_S3 first`)
     .option('--data-dir <dir>', `without AWS credentials in the environment, use this data dir's credentials file (${ENV.dataDir}, default ${DEFAULTS.dataDir})`)
+    .option('--direct', 'read the data dir\'s object store, keys and checkpoints directly instead of through the API (on the server\'s host; fastest)')
     .option('--offline <dir>', 'validate a downloaded copy of the bucket (aws s3 sync s3://BUCKET DIR) instead of the service')
     .option('--public-keys <file>', 'with --offline: the public keys, from opentrail export-public-keys')
     .option('--checkpoint <file>', 'a signed checkpoint from opentrail export-checkpoint (online, the service is asked by default)')
@@ -95,6 +96,7 @@ async function run(flags: ValidateFlags): Promise<number> {
 
 function modeOf(flags: ValidateFlags): ValidationMode {
   if (flags.offline) return { kind: 'offline', dir: flags.offline, publicKeysFile: flags.publicKeys! };
+  if (flags.direct) return { kind: 'direct', dataDir: flags.dataDir ?? process.env[ENV.dataDir] ?? DEFAULTS.dataDir };
   const env = process.env;
   const cloudTrailEndpoint = flags.endpointUrl ?? env.AWS_ENDPOINT_URL_CLOUDTRAIL ?? env.AWS_ENDPOINT_URL ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`;
   // One opentrail endpoint serves both APIs, so unlike AWS's validator --endpoint-url also reaches S3 when nothing
@@ -114,8 +116,15 @@ function credentialsOf(flags: ValidateFlags) {
     const pair = readSharedCredentials(local);
     if (pair) return async () => pair;
   }
-  const client = new S3Client({ region: 'us-east-1' });
-  return () => client.config.credentials();
+  // The SDK's chain (environment, shared files, SSO, instance roles), loaded only when it is needed.
+  let chain: Promise<() => Promise<import('@smithy/types').AwsCredentialIdentity>> | undefined;
+  return async () => {
+    chain ??= import('@aws-sdk/client-s3').then(({ S3Client }) => {
+      const client = new S3Client({ region: 'us-east-1' });
+      return () => client.config.credentials();
+    });
+    return (await chain)();
+  };
 }
 
 /** ISO 8601, AWS's compact `YYYYMMDDTHHMMSSZ`, or epoch seconds; a time without a zone is UTC. */

@@ -126,6 +126,27 @@ describe('opentrail validate-logs, online', () => {
   }, 60_000);
 });
 
+describe('opentrail validate-logs --direct', () => {
+  it('reads the data dir\'s store and keys on the server\'s host, with the same output as AWS\'s', async () => {
+    const [mine, aws] = await Promise.all([
+      opentrailCli(['validate-logs', '--trail-arn', TRAIL_ARN, '--start-time', startTime, '--end-time', endTime, '--verbose', '--direct', '--data-dir', server.dataDir]),
+      theirs(),
+    ]);
+    expect(mine.stderr).toBe('');
+    expect([mine.code, aws.code]).toEqual([0, 0]);
+    expect(mine.stdout).toBe(aws.stdout);
+  }, 60_000);
+
+  it('reports a modified log file', async () => {
+    const { logKey } = await digestWithFiles();
+    await withTampered(server.objects, BUCKET, logKey, modifiedLogFile, async () => {
+      const mine = await opentrailCli(['validate-logs', '--trail-arn', TRAIL_ARN, '--start-time', startTime, '--direct', '--data-dir', server.dataDir]);
+      expect(mine.stderr).toContain(`Log file\ts3://${BUCKET}/${logKey}\tINVALID: hash value doesn't match`);
+      expect(mine.code).toBe(1);
+    });
+  }, 60_000);
+});
+
 describe('opentrail validate-logs, offline', () => {
   it('validates a downloaded copy with the exported public keys and checkpoint', async () => {
     const copy = await downloadCopy();
