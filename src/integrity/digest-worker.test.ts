@@ -101,7 +101,7 @@ describe('DigestWorker', () => {
     ]);
     expect(east[0]!.key).toBe('p/AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2025/01/01/123456789012_CloudTrail-Digest_us-east-1_t_us-east-1_20250101T000100Z.json.gz');
     expect(east[0]!.json.previousDigestSignature).toBeNull();
-    for (const [previous, next] of [[east[0]!, east[1]!], [east[1]!, east[2]!]]) {
+    for (const [previous, next] of [[east[0]!, east[1]!], [east[1]!, east[2]!]] as const) {
       expect(next.json.previousDigestS3Object).toBe(previous.key);
       expect(next.json.previousDigestSignature).toBe(previous.signature);
       expect(next.json.previousDigestHashValue).toBe(crypto.createHash('sha256').update(previous.body).digest('hex'));
