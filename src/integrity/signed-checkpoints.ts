@@ -19,12 +19,18 @@ export interface CheckpointWire {
   Fingerprint: string;
   /** Hex RSASSA-PKCS1-v1_5 SHA-256 signature of checkpointStringToSign(). */
   Signature: string;
+  /** The final digests of the region's earlier chains, oldest first. */
+  ChainEnds: Array<{ DigestS3Bucket: string; DigestS3Object: string; DigestEndTime: number; DigestSignature: string }>;
 }
 
 export async function signedCheckpoints(chains: DigestChainStore, signer: Signer, trailArn: string, nowMs: number): Promise<CheckpointWire[]> {
   const checkpointMs = Math.floor(nowMs / 1000) * 1000;
   const signed: CheckpointWire[] = [];
+  const ends = await chains.chainEnds(trailArn);
   for (const checkpoint of await chains.checkpoints(trailArn)) {
+    const chainEnds = ends
+      .filter((end) => end.region === checkpoint.region && end.endMs < checkpoint.endMs)
+      .map((end) => ({ bucket: end.bucket, key: end.key, endMs: end.endMs, signature: end.signature }));
     const statement: CheckpointStatement = {
       trailArn,
       region: checkpoint.region,
@@ -34,6 +40,7 @@ export async function signedCheckpoints(chains: DigestChainStore, signer: Signer
       digestSignature: checkpoint.signature,
       final: checkpoint.final,
       checkpointMs,
+      chainEnds,
     };
     const fingerprint = await signer.signingKey(checkpoint.region, checkpointMs);
     const signature = await signer.sign(checkpoint.region, fingerprint, Buffer.from(checkpointStringToSign(statement), 'utf8'));
@@ -48,6 +55,9 @@ export async function signedCheckpoints(chains: DigestChainStore, signer: Signer
       CheckpointTime: checkpointMs / 1000,
       Fingerprint: fingerprint,
       Signature: signature.toString('hex'),
+      ChainEnds: chainEnds.map((end) => ({
+        DigestS3Bucket: end.bucket, DigestS3Object: end.key, DigestEndTime: end.endMs / 1000, DigestSignature: end.signature,
+      })),
     });
   }
   return signed;
@@ -63,5 +73,8 @@ export function statementOf(wire: CheckpointWire): CheckpointStatement {
     digestSignature: wire.DigestSignature,
     final: wire.Final,
     checkpointMs: wire.CheckpointTime * 1000,
+    chainEnds: (wire.ChainEnds ?? []).map((end) => ({
+      bucket: end.DigestS3Bucket, key: end.DigestS3Object, endMs: end.DigestEndTime * 1000, signature: end.DigestSignature,
+    })),
   };
 }

@@ -68,11 +68,14 @@ export interface DigestChainStore {
   planPass(trailArn: string, pass: DigestPass): Promise<void>;
   /**
    * In one transaction: the chain's heads become `heads`, its window moves to the pass's end, the pass is dropped,
-   * and each region's checkpoint becomes its new digest. A final pass removes the chain.
+   * and each region's checkpoint becomes its new digest. A final pass removes the chain and keeps its digests as
+   * chain ends.
    */
   completePass(trailArn: string, pass: DigestPass, heads: readonly ChainHead[], checkpoints: readonly DigestCheckpoint[]): Promise<void>;
   /** Marks the chain as closing once delivery passes `afterSeq`. */
   closeChain(trailArn: string, afterSeq: number): Promise<void>;
   /** The trail's latest digest per region, also after its chain ended. */
   checkpoints(trailArn: string): Promise<DigestCheckpoint[]>;
+  /** Every chain's final digest of the trail, oldest first: the ends no later digest points to. */
+  chainEnds(trailArn: string): Promise<DigestCheckpoint[]>;
 }

@@ -5,6 +5,15 @@ import { digestTime } from './digest-time.js';
 
 export const CHECKPOINT_VERSION = 'opentrail-digest-checkpoint-1';
 
+/** A digest the statement vouches for: the latest one, or an earlier chain's final one. */
+export interface VouchedDigest {
+  bucket: string;
+  key: string;
+  endMs: number;
+  /** Hex, as in the digest's `x-amz-meta-signature`. */
+  signature: string;
+}
+
 export interface CheckpointStatement {
   trailArn: string;
   region: string;
@@ -17,9 +26,11 @@ export interface CheckpointStatement {
   final: boolean;
   /** When opentrail made the statement. */
   checkpointMs: number;
+  /** The final digests of the region's earlier chains, oldest first: no later digest points to them. */
+  chainEnds: VouchedDigest[];
 }
 
-/** One field a line, LF, no trailing newline: what the checkpoint's signature covers. */
+/** One field a line, then one line per earlier chain end; LF, no trailing newline: what the signature covers. */
 export function checkpointStringToSign(statement: CheckpointStatement): string {
   return [
     CHECKPOINT_VERSION,
@@ -30,5 +41,6 @@ export function checkpointStringToSign(statement: CheckpointStatement): string {
     statement.digestSignature,
     statement.final ? 'final' : 'open',
     digestTime(statement.checkpointMs),
+    ...statement.chainEnds.map((end) => `end ${end.bucket}/${end.key} ${digestTime(end.endMs)} ${end.signature}`),
   ].join('\n');
 }

@@ -5,7 +5,7 @@
 import { digestFolder, digestKey } from '../../domain/digest/digest-key.js';
 import { digestTime } from '../../domain/digest/digest-time.js';
 import type { DigestJson } from '../../domain/digest/digest-document.js';
-import type { CheckpointStatement } from '../../domain/digest/checkpoint-statement.js';
+import type { CheckpointStatement, VouchedDigest } from '../../domain/digest/checkpoint-statement.js';
 import { checkDigest, parseDigest, type DigestVerdict } from './digest-check.js';
 import { Limiter, mapLimit } from './parallel.js';
 import type { KeySource, ObjectSource, TrustedKey } from './sources.js';
@@ -145,8 +145,17 @@ function fillSignaturesFromLinks(fetched: Fetched[], checkpoint: CheckpointState
     const previous = link && link.bucket === bucket ? byKey.get(link.key) : undefined;
     if (previous && previous.signature === undefined && link?.signature) previous.signature = link.signature;
   }
-  const head = checkpoint ? byKey.get(checkpoint.digestS3Object) : undefined;
-  if (head && head.signature === undefined && checkpoint?.digestS3Bucket === bucket) head.signature = checkpoint.digestSignature;
+  for (const vouched of vouchedDigests(checkpoint)) {
+    const found = vouched.bucket === bucket ? byKey.get(vouched.key) : undefined;
+    if (found && found.signature === undefined) found.signature = vouched.signature;
+  }
+}
+
+/** The digests a checkpoint names: the latest, and every earlier chain's final one. */
+function vouchedDigests(checkpoint: CheckpointStatement | undefined): VouchedDigest[] {
+  if (!checkpoint) return [];
+  const latest = { bucket: checkpoint.digestS3Bucket, key: checkpoint.digestS3Object, endMs: checkpoint.digestEndMs, signature: checkpoint.digestSignature };
+  return [...checkpoint.chainEnds, latest];
 }
 
 function linkOf(body: Buffer): { bucket: string; key: string; signature: string | null } | undefined {
@@ -176,19 +185,25 @@ async function checkLink(run: ValidationRun, digest: DigestJson, byKey: Map<stri
   }
 }
 
-/** Beyond AWS: the checkpoint's digest must still be there, and nothing older than it may be the chain's end. */
+/**
+ * Beyond AWS: the digests the checkpoint names — the latest, and each earlier chain's final one, which no later
+ * digest points to — must still be there, as signed then.
+ */
 function checkTail(run: ValidationRun, byKey: Map<string, Fetched>, verdicts: Map<string, DigestVerdict>, startMs: number, endMs: number): void {
   const { checkpoint, report } = run;
-  if (!checkpoint || checkpoint.digestEndMs < startMs || checkpoint.digestEndMs > endMs + HOUR_MS) return;
-  const found = byKey.get(checkpoint.digestS3Object);
+  if (!checkpoint) return;
   const when = digestTime(checkpoint.checkpointMs);
-  if (!found?.body) {
-    report.digestInvalid(checkpoint.digestS3Bucket, checkpoint.digestS3Object, `not found (the latest digest at the signed checkpoint of ${when}: digests were deleted from the end of the chain)`);
-    return;
-  }
-  const verdict = verdicts.get(checkpoint.digestS3Object);
-  if (verdict?.valid && verdict.signature !== checkpoint.digestSignature.toLowerCase()) {
-    report.digestInvalid(checkpoint.digestS3Bucket, checkpoint.digestS3Object, `not the digest the signed checkpoint of ${when} names`);
+  for (const vouched of vouchedDigests(checkpoint)) {
+    if (vouched.endMs < startMs || vouched.endMs > endMs + HOUR_MS || vouched.bucket !== run.location.bucket) continue;
+    const what = vouched.key === checkpoint.digestS3Object ? 'the latest digest' : 'the final digest of an earlier chain';
+    if (!byKey.get(vouched.key)?.body) {
+      report.digestInvalid(vouched.bucket, vouched.key, `not found (${what} at the signed checkpoint of ${when}: digests were deleted from the end of a chain)`);
+      continue;
+    }
+    const verdict = verdicts.get(vouched.key);
+    if (verdict?.valid && verdict.signature !== vouched.signature.toLowerCase()) {
+      report.digestInvalid(vouched.bucket, vouched.key, `not ${what} the signed checkpoint of ${when} names`);
+    }
   }
 }
 

@@ -56,5 +56,11 @@ describe('SqliteDigestChains', () => {
     await chains().completePass(TRAIL, pass(12_000, true), [], [checkpoint(12_000, true)]);
     expect(await chains().chains()).toEqual([]);
     expect(await chains().checkpoints(TRAIL)).toEqual([checkpoint(12_000, true)]);
+    expect(await chains().chainEnds(TRAIL)).toEqual([checkpoint(12_000, true)]);
+    await chains().openChain({ ...chain, windowStartMs: 20_000 });
+    await chains().planPass(TRAIL, pass(30_000));
+    await chains().completePass(TRAIL, pass(30_000), [], [checkpoint(30_000)]);
+    expect(await chains().checkpoints(TRAIL)).toEqual([checkpoint(30_000)]);
+    expect(await chains().chainEnds(TRAIL)).toEqual([checkpoint(12_000, true)]);
   });
 });

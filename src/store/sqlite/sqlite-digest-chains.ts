@@ -20,6 +20,9 @@ export class SqliteDigestChains implements DigestChainStore {
       saveCheckpoint: db.prepare<[string, string, string]>(`INSERT INTO digest_checkpoints (trail_arn, region, checkpoint)
         VALUES (?, ?, ?) ON CONFLICT (trail_arn, region) DO UPDATE SET checkpoint = excluded.checkpoint`),
       checkpoints: db.prepare<[string], string>('SELECT checkpoint FROM digest_checkpoints WHERE trail_arn = ? ORDER BY region').pluck(),
+      saveChainEnd: db.prepare<[string, string, number, string]>(`INSERT OR REPLACE INTO digest_chain_ends (trail_arn, region, end_ms, checkpoint)
+        VALUES (?, ?, ?, ?)`),
+      chainEnds: db.prepare<[string], string>('SELECT checkpoint FROM digest_chain_ends WHERE trail_arn = ? ORDER BY end_ms, region').pluck(),
     };
   }
 
@@ -46,6 +49,9 @@ export class SqliteDigestChains implements DigestChainStore {
         this.#sql.saveCheckpoint.run(checkpoint.trailArn, checkpoint.region, JSON.stringify(checkpoint));
       }
       if (pass.final) {
+        for (const checkpoint of checkpoints) {
+          this.#sql.saveChainEnd.run(checkpoint.trailArn, checkpoint.region, checkpoint.endMs, JSON.stringify(checkpoint));
+        }
         this.#sql.remove.run(trailArn);
         return;
       }
@@ -67,6 +73,10 @@ export class SqliteDigestChains implements DigestChainStore {
 
   async checkpoints(trailArn: string): Promise<DigestCheckpoint[]> {
     return this.#sql.checkpoints.all(trailArn).map((json) => JSON.parse(json) as DigestCheckpoint);
+  }
+
+  async chainEnds(trailArn: string): Promise<DigestCheckpoint[]> {
+    return this.#sql.chainEnds.all(trailArn).map((json) => JSON.parse(json) as DigestCheckpoint);
   }
 
   #find(trailArn: string): DigestChain | undefined {
