@@ -68,10 +68,7 @@ async function run(flags: ValidateFlags): Promise<number> {
     process.stderr.write('--offline needs --public-keys FILE (written by opentrail export-public-keys)\n');
     return 255;
   }
-  const bar = flags.progress && process.stderr.isTTY && !flags.verbose
-    ? new cliProgress.SingleBar({ format: 'validating [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic)
-    : undefined;
-  bar?.start(0, 0);
+  const bar = flags.progress && process.stderr.isTTY && !flags.verbose ? new ProgressBar() : undefined;
   try {
     return await validateLogs({
       trailArn: flags.trailArn,
@@ -86,11 +83,45 @@ async function run(flags: ValidateFlags): Promise<number> {
       checkpointFile: typeof flags.checkpoint === 'string' ? flags.checkpoint : undefined,
       checkpoint: flags.checkpoint !== false,
       concurrency,
-      emit: bar ? (line) => { bar.stop(); emit(line); } : emit,
-      progress: bar ? (done, total) => { bar.setTotal(total); bar.update(done); } : undefined,
+      emit: bar ? (line) => bar.around(() => emit(line)) : emit,
+      progress: bar ? (done, total) => bar.update(done, total) : undefined,
     });
   } finally {
     bar?.stop();
+  }
+}
+
+/** The bar on stderr, cleared while a verdict line is printed and drawn again below it. */
+class ProgressBar {
+  readonly #bar = new cliProgress.SingleBar(
+    { format: 'validating [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  #shown = false;
+  #done = 0;
+  #total = 0;
+
+  update(done: number, total: number): void {
+    this.#done = done;
+    this.#total = total;
+    if (!this.#shown) {
+      this.#bar.start(total, done);
+      this.#shown = true;
+    }
+    this.#bar.setTotal(total);
+    this.#bar.update(done);
+  }
+
+  around(print: () => void): void {
+    const shown = this.#shown;
+    this.stop();
+    print();
+    if (shown && this.#done < this.#total) this.update(this.#done, this.#total);
+  }
+
+  stop(): void {
+    if (this.#shown) this.#bar.stop();
+    this.#shown = false;
   }
 }
 

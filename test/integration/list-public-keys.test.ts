@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ListPublicKeysCommand } from '@aws-sdk/client-cloudtrail';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { cloudTrailClient } from '../support/sdk.js';
+import { cloudTrailClient, rawCloudTrailCall } from '../support/sdk.js';
 import { awsCli } from '../support/aws-cli.js';
 import { cli, waitFor } from '../support/delivered-logs.js';
 import { digestOf, listKeys, readObject } from '../support/digests.js';
@@ -75,5 +75,28 @@ describe('ListPublicKeys', () => {
     expect(pems).toHaveLength(1);
     expect(fs.statSync(path.join(dir, pems[0]!)).mode & 0o777).toBe(0o600);
     expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+  });
+});
+
+describe('GetDigestCheckpoint (opentrail\'s own operation)', () => {
+  const target = 'OpentrailIntegrity_20251124.GetDigestCheckpoint';
+
+  it('signs the trail\'s latest digest per region with that region\'s key', async () => {
+    const arn = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/keys';
+    const { status, json } = await rawCloudTrailCall(server, { target, body: JSON.stringify({ TrailARN: arn }) });
+    expect(status).toBe(200);
+    const [checkpoint] = json.Checkpoints as Array<Record<string, unknown>>;
+    expect(checkpoint).toMatchObject({ TrailARN: arn, Region: 'us-east-1', DigestS3Bucket: 'keys-logs', Final: false, ChainEnds: [] });
+    expect(String(checkpoint!.DigestS3Object)).toMatch(/^AWSLogs\/123456789012\/CloudTrail-Digest\/us-east-1\//);
+    expect(checkpoint!.Signature).toMatch(/^[0-9a-f]{512}$/);
+  });
+
+  it('answers only for the caller\'s own trails, in the JSON protocol\'s error form', async () => {
+    const other = await rawCloudTrailCall(server, { target, body: JSON.stringify({ TrailARN: 'arn:aws:cloudtrail:us-east-1:210987654321:trail/keys' }) });
+    expect([other.status, other.json.__type]).toEqual([400, 'TrailNotFoundException']);
+    const bad = await rawCloudTrailCall(server, { target, body: JSON.stringify({ TrailARN: 'keys' }) });
+    expect([bad.status, bad.json.__type]).toEqual([400, 'CloudTrailARNInvalidException']);
+    const unknown = await rawCloudTrailCall(server, { target: 'OpentrailIntegrity_20251124.Nothing', body: '{}' });
+    expect([unknown.status, unknown.json.__type]).toEqual([400, 'UnknownOperationException']);
   });
 });
