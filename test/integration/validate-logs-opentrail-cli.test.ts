@@ -161,14 +161,24 @@ describe('opentrail validate-logs, offline', () => {
     expect(result.stdout).toMatch(/(\d+)\/\1 digest files valid/);
   }, 60_000);
 
-  it('reports a modified log file in the copy', async () => {
+  it.each([
+    ['a modified log file', 'log', "INVALID: hash value doesn't match"],
+    ['a deleted log file', 'log-deleted', 'INVALID: not found'],
+    ['a modified digest', 'digest', 'INVALID: signature verification failed'],
+    ['a digest signed with a foreign key (its signature beside it)', 'foreign', 'INVALID: signature verification failed'],
+    ['a deleted digest in the middle of the chain', 'middle', 'INVALID: not found'],
+  ] as const)('reports %s in the copy', async (_name, kind, verdict) => {
     const copy = await downloadCopy();
-    const { logKey } = await digestWithFiles();
-    const file = path.join(copy, logKey);
+    const { key, logKey } = await digestWithFiles();
+    const target = kind.startsWith('log') ? logKey : kind === 'middle' ? await middleDigest() : key;
+    const file = path.join(copy, target);
     const original = { bytes: fs.readFileSync(file), userMetadata: {}, contentType: '' };
-    fs.writeFileSync(file, modifiedLogFile(original).bytes);
+    if (kind === 'log') fs.writeFileSync(file, modifiedLogFile(original).bytes);
+    else if (kind === 'digest') fs.writeFileSync(file, modifiedDigest(original).bytes);
+    else if (kind === 'foreign') fs.writeFileSync(`${file}.signature`, foreignSigned(original).userMetadata.signature!);
+    else fs.rmSync(file);
     const result = await offline(copy, ['--checkpoint', path.join(work, 'checkpoint.json')]);
-    expect(result.stderr).toContain(`Log file\ts3://${BUCKET}/${logKey}\tINVALID: hash value doesn't match`);
+    expect(result.stderr).toContain(`s3://${BUCKET}/${target}\t${verdict}`);
     expect(result.code).toBe(1);
   }, 60_000);
 

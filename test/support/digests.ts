@@ -61,7 +61,7 @@ export function modifiedLogFile(original: StoredObject): StoredObject {
   return { ...original, bytes: zlib.gzipSync(Buffer.from(body, 'utf8')) };
 }
 
-/** The digest with one log file hash changed, signature left as it was. */
+/** The digest with a field changed (its account), signature left as it was. */
 export function modifiedDigest(original: StoredObject): StoredObject {
   const digest = digestOf(original);
   const body = JSON.stringify({ ...digest, awsAccountId: '999999999999' });
