@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.js';
 import { storeConformance } from '../conformance/store-conformance.js';
 import { trailStoreConformance } from '../conformance/trail-store-conformance.js';
+import { digestChainConformance } from '../conformance/digest-chain-conformance.js';
 import { event, historyQuery, importedEvent, OTHER_REGION } from '../conformance/fixtures.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { SchemaTooNewError } from './schema.js';
@@ -27,6 +28,7 @@ storeConformance('sqlite file', openInTempDir, (store) => {
 });
 storeConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
 trailStoreConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
+digestChainConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
 
 describe('SqliteStore on disk', () => {
   let dir: string;
