@@ -77,7 +77,7 @@ export class DigestWorker {
    * came round; but no file older than two ticks, so that enabling validation on a trail logging for long does not
    * sign what was delivered before.
    */
-  async #openChain(trail: StoredTrail, afterPosition?: number): Promise<void> {
+  async #openChain(trail: StoredTrail, after?: { position: number; endMs: number }): Promise<void> {
     const { trails, chains, ledger } = this.#deps;
     const status = await trails.trailStatus(trail.arn);
     const nowMs = this.#nowMs();
@@ -86,8 +86,9 @@ export class DigestWorker {
       trailArn: trail.arn,
       destination: destinationOf(trail),
       loggingSinceMs: status.startLoggingMs,
-      windowStartMs: wholeSecond(nowMs),
-      afterPosition: afterPosition ?? (await ledger.lastPositionBefore(trail.arn, sinceMs)),
+      // Right after the previous chain's final digest, whose end may lie up to a second ahead (see #plan).
+      windowStartMs: Math.max(wholeSecond(nowMs), after?.endMs ?? 0),
+      afterPosition: after?.position ?? (await ledger.lastPositionBefore(trail.arn, sinceMs)),
       heads: [],
     });
   }
@@ -116,7 +117,7 @@ export class DigestWorker {
     const { trails } = this.#deps;
     const trail = await trails.findTrail(trailArn);
     if (!trail?.logFileValidationEnabled || !(await trails.trailStatus(trailArn)).isLogging) return;
-    await this.#openChain(trail, pass.throughPosition);
+    await this.#openChain(trail, { position: pass.throughPosition, endMs: pass.endMs });
   }
 
   async #plan(chain: DigestChain, trail: StoredTrail | undefined, final: boolean): Promise<DigestPass> {
