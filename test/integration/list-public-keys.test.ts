@@ -69,6 +69,13 @@ describe('ListPublicKeys', () => {
     client.destroy();
   });
 
+  it('shows the last digest delivery in GetTrailStatus', async () => {
+    const result = await awsCli(server, ['cloudtrail', 'get-trail-status', '--name', 'keys']);
+    const status = JSON.parse(result.stdout) as { LatestDigestDeliveryTime?: string; LatestDigestDeliveryError?: string };
+    expect(status.LatestDigestDeliveryTime).toBeDefined();
+    expect(status.LatestDigestDeliveryError).toBeUndefined();
+  });
+
   it('keeps the private keys in the data dir, readable by the owner only', () => {
     const dir = path.join(server.dataDir, 'signing-keys', 'us-east-1');
     const pems = fs.readdirSync(dir).filter((name) => name.endsWith('.pem'));

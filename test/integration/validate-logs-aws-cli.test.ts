@@ -96,6 +96,14 @@ describe('aws cloudtrail validate-logs against opentrail', () => {
     expect(digested.sort()).toEqual(delivered.sort());
   }, 60_000);
 
+  it('works with --endpoint-url for CloudTrail and AWS_ENDPOINT_URL_S3 for S3, as the README says', async () => {
+    const result = await awsCli(server, [
+      'cloudtrail', 'validate-logs', '--trail-arn', TRAIL_ARN, '--start-time', startTime, '--region', 'us-east-1', '--endpoint-url', server.url,
+    ], { AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_ENDPOINT_URL_S3: server.url });
+    expect(result.stderr).not.toContain('INVALID');
+    expect(result.code).toBe(0);
+  }, 60_000);
+
   it('reports a modified log file', async () => {
     const { logKey } = await digestWithFiles('us-east-1');
     await withTampered(server.objects, BUCKET, logKey, modifiedLogFile, async () => {
