@@ -8,7 +8,7 @@ import type { DigestJson } from '../../domain/digest/digest-document.js';
 import type { CheckpointStatement, VouchedDigest } from '../../domain/digest/checkpoint-statement.js';
 import { checkDigest, parseDigest, type DigestVerdict } from './digest-check.js';
 import { Limiter, mapLimit } from './parallel.js';
-import type { KeySource, ObjectSource, TrustedKey } from './sources.js';
+import type { KeySource, LogFileHash, ObjectSource, TrustedKey } from './sources.js';
 import type { ValidationReport } from './validation-report.js';
 
 export interface TrailLocation {
@@ -44,66 +44,85 @@ interface Fetched {
 }
 
 export async function validateTrail(run: ValidationRun): Promise<void> {
-  const { location, startMs, endMs, objects, report } = run;
   const keys = await digestKeysInRange(run);
-  let total = keys.length;
-  let done = 0;
-  const tick = () => run.progress?.(++done, total);
+  const progress = new Progress(keys.length, run.progress);
   const trusted = await trustedKeys(run);
   const fetched = await mapLimit(keys, run.concurrency, async (key): Promise<Fetched> => {
-    const object = await objects.read(location.bucket, key);
-    tick();
+    const object = await run.objects.read(run.location.bucket, key);
+    progress.tick();
     return { key, body: object?.body, signature: object?.signature };
   });
-  const byKey = new Map(fetched.map((f) => [f.key, f]));
-  fillSignaturesFromLinks(fetched, run.checkpoint, location.bucket);
+  fillSignaturesFromLinks(fetched, run.checkpoint, run.location.bucket);
   const verdicts = new Map<string, DigestVerdict>();
-  for (const f of fetched) {
-    if (f.body) verdicts.set(f.key, checkDigest({ bucket: location.bucket, key: f.key, body: f.body, signature: f.signature, region: location.region, keys: trusted }));
+  for (const { key, body, signature } of fetched) {
+    if (body) verdicts.set(key, checkDigest({ bucket: run.location.bucket, key, body, signature, region: run.location.region, keys: trusted }));
   }
-  // One limit for every log file of every digest: the walk below starts them all at once.
+  const byKey = new Map(fetched.map((f) => [f.key, f]));
+  // One limit for every log file of every digest: all are queued at once, and hashed while the walk prints.
   const limiter = new Limiter(run.concurrency);
-  // Newest first, as AWS walks the chain; each valid digest's log files are hashed while the walk goes on.
-  const lines: Array<() => Promise<void>> = [];
-  const newestFirst = [...fetched].reverse();
-  newestFirst.forEach((f, i) => {
-    const verdict = verdicts.get(f.key);
-    if (!verdict) return;
-    if (!verdict.valid) {
-      lines.push(async () => report.digestInvalid(location.bucket, f.key, verdict.reason));
-      return;
-    }
-    const { digest } = verdict;
-    const files = Array.isArray(digest.logFiles) ? digest.logFiles : [];
-    total += files.length;
-    const hashes = Promise.all(files.map((file) => limiter.run(async () => {
-      const hash = await objects.hashLogFile(file.s3Bucket, file.s3Object);
-      tick();
-      return hash;
-    })));
-    // Failures surface when the line is printed, in walk order; until then they must not count as unhandled.
-    hashes.catch(() => undefined);
-    lines.push(async () => {
-      report.digestValid(location.bucket, f.key, Date.parse(digest.digestStartTime), Date.parse(digest.digestEndTime));
-      const results = await hashes;
-      files.forEach((file, j) => {
-        const result = results[j]!;
-        if (result.kind === 'not-found') report.logFileInvalid(file.s3Bucket, file.s3Object, 'not found');
-        else if (result.kind === 'invalid-format') report.logFileInvalid(file.s3Bucket, file.s3Object, 'invalid format');
-        else if (result.sha256 !== file.hashValue) report.logFileInvalid(file.s3Bucket, file.s3Object, "hash value doesn't match");
-        else report.logFileValid(file.s3Bucket, file.s3Object);
-      });
-      await checkLink(run, digest, byKey, verdicts);
-      const older = newestFirst.slice(i + 1).find((o) => verdicts.has(o.key));
-      if (digest.previousDigestS3Object === null && older) {
-        const olderDigest = verdicts.get(older.key)!;
-        const olderEnd = olderDigest.digest?.digestEndTime ?? keyTime(older.key);
-        report.gap(olderEnd, digest.digestStartTime);
+  // Newest first, as AWS walks the chain.
+  const newestFirst = fetched.filter((f) => verdicts.has(f.key)).reverse();
+  const steps = newestFirst.map((f, i) => {
+    const verdict = verdicts.get(f.key)!;
+    if (!verdict.valid) return async () => run.report.digestInvalid(run.location.bucket, f.key, verdict.reason);
+    const hashes = hashLogFiles(run, verdict.digest, limiter, progress);
+    const older = newestFirst[i + 1];
+    return async () => {
+      reportDigest(run, f.key, verdict.digest, await hashes);
+      await checkLink(run, verdict.digest, byKey, verdicts);
+      if (verdict.digest.previousDigestS3Object === null && older) {
+        run.report.gap(verdicts.get(older.key)!.digest?.digestEndTime ?? keyTime(older.key), verdict.digest.digestStartTime);
       }
-    });
+    };
   });
-  for (const line of lines) await line();
-  checkTail(run, byKey, verdicts, startMs, endMs);
+  for (const step of steps) await step();
+  checkTail(run, byKey, verdicts, run.startMs, run.endMs);
+}
+
+/** Counts objects checked; the total grows as valid digests name their log files. */
+class Progress {
+  #done = 0;
+  #total: number;
+  readonly #report: ((done: number, total: number) => void) | undefined;
+
+  constructor(total: number, report: ((done: number, total: number) => void) | undefined) {
+    this.#total = total;
+    this.#report = report;
+  }
+
+  add(count: number): void {
+    this.#total += count;
+  }
+
+  tick(): void {
+    this.#report?.(++this.#done, this.#total);
+  }
+}
+
+type LogFileEntry = DigestJson['logFiles'][number];
+
+function hashLogFiles(run: ValidationRun, digest: DigestJson, limiter: Limiter, progress: Progress): Promise<Array<[LogFileEntry, LogFileHash]>> {
+  const files = Array.isArray(digest.logFiles) ? digest.logFiles : [];
+  progress.add(files.length);
+  const hashes = Promise.all(files.map((file) => limiter.run(async (): Promise<[LogFileEntry, LogFileHash]> => {
+    const hash = await run.objects.hashLogFile(file.s3Bucket, file.s3Object);
+    progress.tick();
+    return [file, hash];
+  })));
+  // A failure surfaces when its digest's turn comes in the walk; until then it must not count as unhandled.
+  hashes.catch(() => undefined);
+  return hashes;
+}
+
+function reportDigest(run: ValidationRun, key: string, digest: DigestJson, hashes: Array<[LogFileEntry, LogFileHash]>): void {
+  const { report } = run;
+  report.digestValid(run.location.bucket, key, Date.parse(digest.digestStartTime), Date.parse(digest.digestEndTime));
+  for (const [file, hash] of hashes) {
+    if (hash.kind === 'not-found') report.logFileInvalid(file.s3Bucket, file.s3Object, 'not found');
+    else if (hash.kind === 'invalid-format') report.logFileInvalid(file.s3Bucket, file.s3Object, 'invalid format');
+    else if (hash.sha256 !== file.hashValue) report.logFileInvalid(file.s3Bucket, file.s3Object, "hash value doesn't match");
+    else report.logFileValid(file.s3Bucket, file.s3Object);
+  }
 }
 
 /** The digests AWS's validator would scan: listed after the key for `start − 1 minute`, up to `end + 1 hour`. */
