@@ -16,6 +16,8 @@ import { deliveryErrorCode } from '../delivery/delivery-error-code.js';
 import { nextChainStep } from './digest-chain-plan.js';
 import { writeDigest } from './digest-writer.js';
 import { PassLoop } from '../delivery/pass-loop.js';
+import { backoffDelayMs } from '../delivery/retry-backoff.js';
+import { DEFAULT_DELIVERY_BACKOFF } from '../delivery/delivery-worker.js';
 
 export interface DigestWorkerDeps {
   trails: TrailStore;
@@ -36,6 +38,8 @@ const MIN_TICK_MS = 250;
 export class DigestWorker {
   readonly #deps: DigestWorkerDeps;
   readonly #loop: PassLoop;
+  /** Chains whose last pass failed: how often in a row, and when to try again (a broken bucket is not hammered). */
+  readonly #retries = new Map<string, { failures: number; dueMs: number }>();
 
   constructor(deps: DigestWorkerDeps) {
     this.#deps = deps;
@@ -56,8 +60,10 @@ export class DigestWorker {
     await this.#openChains();
     for (const chain of await this.#deps.chains.chains()) {
       if (this.#loop.stopping) return;
+      if ((this.#retries.get(chain.trailArn)?.dueMs ?? -Infinity) > this.#nowMs()) continue;
       try {
         await this.#advance(chain);
+        this.#retries.delete(chain.trailArn);
       } catch (err) {
         await this.#failed(chain, err);
       }
@@ -165,7 +171,10 @@ export class DigestWorker {
 
   async #failed(chain: DigestChain, err: unknown): Promise<void> {
     const code = deliveryErrorCode(err);
-    this.#deps.log.warn({ err, trail: chain.trailArn, bucket: chain.destination.bucket, code }, 'digest delivery failed');
+    const failures = (this.#retries.get(chain.trailArn)?.failures ?? 0) + 1;
+    const delayMs = backoffDelayMs(DEFAULT_DELIVERY_BACKOFF, failures);
+    this.#retries.set(chain.trailArn, { failures, dueMs: this.#nowMs() + delayMs });
+    this.#deps.log.warn({ err, trail: chain.trailArn, bucket: chain.destination.bucket, code, retryInMs: delayMs }, 'digest delivery failed');
     await this.#deps.trails.updateTrailStatus(chain.trailArn, { latestDigestDeliveryError: code }).catch((statusErr: unknown) =>
       this.#deps.log.error({ err: statusErr, trail: chain.trailArn }, 'could not record the digest delivery failure'),
     );
