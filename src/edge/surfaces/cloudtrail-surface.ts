@@ -8,7 +8,8 @@ import {
   CLOUDTRAIL_OPERATIONS, isModelledOperation, isReadOnlyName,
 } from '../../operations/cloudtrail/cloudtrail-operations.js';
 import type { Services } from '../../services/services.js';
-import { OPENTRAIL_OPERATIONS, OPENTRAIL_TARGET_PREFIX } from '../../operations/opentrail/opentrail-operations.js';
+import { OPENTRAIL_OPERATIONS } from '../../operations/opentrail/opentrail-operations.js';
+import { OPENTRAIL_TARGET_PREFIX } from '../../operations/opentrail/target-prefix.js';
 import {
   jsonErrorReply, jsonReply, parseJsonBody, serializationError, targetOperation, type JsonRpcService,
 } from '../protocols/json-rpc.js';

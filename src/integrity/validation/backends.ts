@@ -3,9 +3,9 @@
 // checkpoint), and direct (the data dir's object store, key ring and database, on the server's host).
 import path from 'node:path';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { OPENTRAIL_TARGET_PREFIX } from '../../operations/opentrail/opentrail-operations.js';
+import { OPENTRAIL_TARGET_PREFIX } from '../../operations/opentrail/target-prefix.js';
 import type { CheckpointWire } from '../signed-checkpoints.js';
-import { callJsonApi, type JsonApiSettings } from './json-api-client.js';
+import type { JsonApiSettings } from './json-api-client.js';
 import { FolderSource } from './folder-source.js';
 import { PublicKeyFileSource, trustedKeyOf } from './key-files.js';
 import type { KeySource, ObjectSource } from './sources.js';
@@ -40,8 +40,8 @@ export async function openBackend(mode: ValidationMode, region: string): Promise
 
 async function onlineBackend(mode: Extract<ValidationMode, { kind: 'online' }>, region: string): Promise<ValidationBackend> {
   const api: JsonApiSettings = { endpoint: mode.cloudTrailEndpoint, region, credentials: mode.credentials };
-  // Loaded only here: the S3 SDK is most of the command's start-up time, and the other modes never need it.
-  const { S3Source } = await import('./s3-source.js');
+  // Loaded only here: the SDKs are most of the command's start-up time, and the other modes never need them.
+  const [{ S3Source }, { callJsonApi }] = await Promise.all([import('./s3-source.js'), import('./json-api-client.js')]);
   const objects = new S3Source({ endpoint: mode.s3Endpoint, region, credentials: mode.credentials, maxAttempts: 3 });
   return {
     async destination(trailArn) {

@@ -3,8 +3,6 @@
 import type { Operation } from '../operation.js';
 import { getDigestCheckpointOperation } from './get-digest-checkpoint.js';
 
-export const OPENTRAIL_TARGET_PREFIX = 'OpentrailIntegrity_20251124';
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry holds operations of many shapes
 export const OPENTRAIL_OPERATIONS: ReadonlyMap<string, Operation<any, any>> = new Map(
   [getDigestCheckpointOperation].map((op) => [op.name, op]),
