@@ -29,6 +29,8 @@ import { stsSurface } from './edge/surfaces/sts-surface.js';
 import { Authorizer } from './services/access/authorizer.js';
 import { BucketPolicies } from './services/access/bucket-policies.js';
 import { KeyedLock } from './objects/fs/keyed-lock.js';
+import { LocalKeyRing } from './crypto/local-key-ring.js';
+import { startDigests } from './integrity/start-digests.js';
 
 export interface RunningOpentrail {
   url: string;
@@ -63,6 +65,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
     const identity = await ensureBootstrapIdentity({ ...config, dataDir }, store.credentials, secrets, clock);
     const authorizer = new Authorizer(store.identities.directory, clock);
     const bucketPolicies = new BucketPolicies(store.identities, authorizer.texts);
+    const signer = new LocalKeyRing({ dataDir, rotationMs: config.keyRotationInterval * 1000 });
     const services: Services = {
       store,
       objects,
@@ -72,6 +75,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       auditEvents: { inHistory: config.auditEventsInHistory, toTrails: config.auditEventsToTrails },
       channelIngestion: new ChannelIngestionTracker(store.lake),
       identity: { secrets, texts: authorizer.texts, bucketPolicies, accountWrites: new KeyedLock() },
+      signer,
     };
     const pipeline = new CallPipeline({
       surfaces: [
@@ -103,6 +107,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       feed: store.eventFeed, catalog: store.lake, events: store.lakeEvents, clock, log,
     });
     lake?.start();
+    const digests = config.role === 'api' ? undefined : startDigests({ store, objects, signer, clock, log, intervalSeconds: config.digestInterval });
     const port = (server.server.address() as AddressInfo).port;
     return {
       url: `http://${urlHost(config.host)}:${port}`,
@@ -117,6 +122,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
         await delivery?.stop();
         await lake?.stop();
         await services.channelIngestion.flush();
+        await digests?.stop();
         await objects?.close();
         await store.close();
       },

@@ -6,6 +6,7 @@ import type { HistoryTokenCodec } from './history/history-token.js';
 import type { AuditEventSettings } from './lake/audit-event-settings.js';
 import type { ChannelIngestionTracker } from './lake/channel-ingestion-tracker.js';
 import type { IdentityServices } from './iam/identity-services.js';
+import type { Signer } from '../crypto/signer.js';
 
 export interface Services {
   store: Store;
@@ -16,4 +17,6 @@ export interface Services {
   auditEvents: AuditEventSettings;
   channelIngestion: ChannelIngestionTracker;
   identity: IdentityServices;
+  /** Signs digests and checkpoints; publishes the public keys (ListPublicKeys). */
+  signer: Signer;
 }

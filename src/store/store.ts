@@ -8,6 +8,7 @@ import type { DeliveryLedger } from './delivery-ledger.js';
 import type { DeliveryFeed } from './delivery-feed.js';
 import type { LakeCatalog, LakeEvents } from './lake-store.js';
 import type { IdentityStore } from './identity-store.js';
+import type { DigestChainStore } from './digest-chains.js';
 
 export interface Store {
   readonly eventLog: EventLog;
@@ -20,6 +21,7 @@ export interface Store {
   readonly deliveryLedger: DeliveryLedger;
   readonly lake: LakeCatalog;
   readonly lakeEvents: LakeEvents;
+  readonly digestChains: DigestChainStore;
   /** Waits for pending commits, then releases the database. */
   close(): Promise<void>;
 }

@@ -47,7 +47,7 @@ describe('PutAuditEvents authorization (aws cloudtrail-data put-audit-events)', 
   const put = (env: Record<string, string>, id: string) => awsCli(server, ['cloudtrail-data', 'put-audit-events',
     '--channel-arn', channelArn, '--audit-events', JSON.stringify([auditEvent(id)])], env);
 
-  it('refuses a user without cloudtrail-data:PutAuditEvents on the channel, in AWS's words', async () => {
+  it("refuses a user without cloudtrail-data:PutAuditEvents on the channel, in AWS's words", async () => {
     const user = await createUserWithKey(server, 'no-put', allow('cloudtrail-data:PutAuditEvents', 'arn:aws:cloudtrail:us-east-1:123456789012:channel/other'));
     const result = await put(cliEnv(user), 'refused-1');
     expect(result.code).toBe(255);

@@ -189,6 +189,29 @@ const MIGRATIONS: readonly string[] = [
     after_seq INTEGER NOT NULL
   );
   `,
+  `
+  -- integrity: digest chains (src/store/digest-chains.ts), one row per trail whose digests are being written, the
+  -- chain (heads per region, window, ledger position, pass written ahead) as JSON; per trail and region the latest
+  -- digest, which outlives its chain and its trail: tail truncation is judged against it; and every chain's final
+  -- digest, which no later digest points to, so that deleting one is seen too.
+  CREATE TABLE digest_chains (
+    trail_arn TEXT PRIMARY KEY,
+    chain TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE digest_checkpoints (
+    trail_arn TEXT NOT NULL,
+    region TEXT NOT NULL,
+    checkpoint TEXT NOT NULL,
+    PRIMARY KEY (trail_arn, region)
+  ) WITHOUT ROWID;
+  CREATE TABLE digest_chain_ends (
+    trail_arn TEXT NOT NULL,
+    region TEXT NOT NULL,
+    end_ms INTEGER NOT NULL,
+    checkpoint TEXT NOT NULL,
+    PRIMARY KEY (trail_arn, region, end_ms)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,7 @@ import { storeConformance } from '../conformance/store-conformance.js';
 import { trailStoreConformance } from '../conformance/trail-store-conformance.js';
 import { lakeStoreConformance } from '../conformance/lake-store-conformance.js';
 import { identityStoreConformance } from '../conformance/identity-store-conformance.js';
+import { digestChainConformance } from '../conformance/digest-chain-conformance.js';
 import { event, historyQuery, importedEvent, OTHER_REGION } from '../conformance/fixtures.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { SchemaTooNewError } from './schema.js';
@@ -31,6 +32,7 @@ storeConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }))
 trailStoreConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
 lakeStoreConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
 identityStoreConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
+digestChainConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
 
 describe('SqliteStore on disk', () => {
   let dir: string;

@@ -15,6 +15,7 @@ import { SqliteDeliveryLedger } from './sqlite-delivery-ledger.js';
 import { SqliteDeliveryFeed } from './sqlite-delivery-feed.js';
 import { SqliteLakeCatalog } from './sqlite-lake-catalog.js';
 import { SqliteLakeEvents } from './sqlite-lake-events.js';
+import { SqliteDigestChains } from './sqlite-digest-chains.js';
 
 export type SqliteStoreOptions = SqliteConnectionOptions;
 
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   readonly deliveryLedger: SqliteDeliveryLedger;
   readonly lake: SqliteLakeCatalog;
   readonly lakeEvents: SqliteLakeEvents;
+  readonly digestChains: SqliteDigestChains;
   readonly #db: Database.Database;
   readonly #checkpoint: BackgroundCheckpoint | undefined;
   #closed: Promise<void> | undefined;
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
     this.deliveryLedger = new SqliteDeliveryLedger(db);
     this.lake = new SqliteLakeCatalog(db);
     this.lakeEvents = new SqliteLakeEvents(db);
+    this.digestChains = new SqliteDigestChains(db);
   }
 
   /** Safe to call more than once; every call resolves when the database is closed. */
