@@ -106,6 +106,38 @@ describe('CloudTrail writes into trail buckets as S3 data events', () => {
     expect(logged[0]!.event.region).toBe('us-east-1');
   });
 
+  it('records each file once when the ledger commit fails after the write and the plan is run again', async () => {
+    const ledger = f.store.deliveryLedger;
+    let failures = 1;
+    const completeDelivery: typeof ledger.completeDelivery = async (plan, files) => {
+      if (failures-- > 0) throw new Error('crash before the ledger commit');
+      return ledger.completeDelivery(plan, files);
+    };
+    const flaky = new Proxy(ledger, {
+      get: (target, name) => {
+        if (name === 'completeDelivery') return completeDelivery;
+        const value: unknown = Reflect.get(target, name);
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const crashing = new DeliveryWorker({
+      feed: f.store.deliveryFeed, ledger: flaky, trails, objects: f.objects, clock: f.clock,
+      log: pino({ level: 'silent' }), intervalSeconds: 60, serviceWrites: recorder, backoff: { firstDelayMs: 1_000, maxDelayMs: 1_000 },
+    });
+    await startLogging(storedTrail({ selectors: OWN_BUCKET_DATA_EVENTS }));
+    await f.record({});
+    await crashing.runOnce();
+    expect((await trails.trailStatus(storedTrail().arn)).latestDeliveryError).toBeDefined();
+    f.clock.advance(1_000);
+    await crashing.runOnce();
+    // The first file, then (the retry pass began after its record) the file holding that record.
+    const keys = [...(await filesByKey()).keys()].sort();
+    expect(keys).toHaveLength(2);
+    const logged = (await f.store.eventFeed.readAfter(0, 100)).map((e) => JSON.parse(e.event.json) as CloudTrailRecord);
+    expect(serviceRecords(logged).map((r) => (r.requestParameters as { key: string }).key).sort()).toEqual(keys);
+    await crashing.stop();
+  });
+
   it('records nothing for a bucket that is gone', async () => {
     await recorder.recordWrites([{ bucket: 'no-such-bucket', key: 'k', bytes: 1 }], '123456789012');
     expect(await f.store.eventFeed.lastSeq()).toBe(0);
