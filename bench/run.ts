@@ -40,9 +40,14 @@ const TARGETS: Target[] = [
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  // `--only <step>` (e.g. `--only middleware`): runs the steps whose name contains it, prints their figures and
+  // leaves docs/benchmarks.md as it is (a partial run is not the report).
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt === -1 ? undefined : process.argv[onlyAt + 1];
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'opentrail-bench-'));
   const figures: Record<string, number> = {};
   const step = async (name: string, run: () => Promise<Record<string, number>>) => {
+    if (only !== undefined && !name.includes(only)) return;
     process.stderr.write(`bench: ${name}…\n`);
     Object.assign(figures, await run());
   };
@@ -63,7 +68,7 @@ async function main(): Promise<void> {
     fs.rmSync(work, { recursive: true, force: true });
   }
   const command = `npm run bench${quick ? ' -- --quick' : ''}`;
-  fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report(figures, command, quick));
+  if (only === undefined) fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), report(figures, command, quick));
   process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 

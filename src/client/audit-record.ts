@@ -18,8 +18,8 @@ type GivenMembers =
  */
 export interface AuditEvent extends Partial<Pick<CloudTrailRecord, GivenMembers>> {
   eventName: string;
-  /** When the call completed. */
-  eventTime?: string | Date;
+  /** When the call completed: a Date, milliseconds since the epoch, or CloudTrail's text form (kept as given). */
+  eventTime?: string | Date | number;
   [member: string]: unknown;
 }
 
@@ -68,21 +68,22 @@ export function completeRecord(event: AuditEvent, defaults: RecordDefaults, nowM
   return record;
 }
 
-function eventTimeOf(value: string | Date | undefined, nowMs: number): string {
+function eventTimeOf(value: string | Date | number | undefined, nowMs: number): string {
   if (value === undefined) return secondText(nowMs);
-  if (value instanceof Date) {
-    const ms = value.getTime();
-    if (Number.isNaN(ms)) throw new InvalidEventError('eventTime is not a valid date');
-    return secondText(ms);
-  }
-  return value;
+  return typeof value === 'string' ? value : secondText(eventTimeMs(value));
+}
+
+export function eventTimeMs(value: Date | number): number {
+  const ms = typeof value === 'number' ? value : value instanceof Date ? value.getTime() : NaN;
+  if (!Number.isFinite(ms)) throw new InvalidEventError('eventTime is not a valid date');
+  return ms;
 }
 
 // Records of one second share their eventTime text: formatting a Date costs more than the rest of a record.
 let lastSecond = NaN;
 let lastText = '';
 
-function secondText(ms: number): string {
+export function secondText(ms: number): string {
   const second = Math.floor(ms / 1000);
   if (second !== lastSecond) {
     lastSecond = second;

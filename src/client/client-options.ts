@@ -11,7 +11,7 @@ export interface Credentials {
 export type CredentialsProvider = () => Promise<Credentials>;
 
 export interface BatchOptions {
-  /** Records per PutRecords call (1–1000). Default 500. */
+  /** Records per PutRecords call (1–1000). Default 1000: a call's signature and round trip are shared by more records. */
   maxRecords?: number;
   /** Request body bytes per call (up to 5 MiB). Default 1 MiB. */
   maxBytes?: number;
@@ -80,7 +80,7 @@ export function resolveClientOptions(options: ClientOptions, env: NodeJS.Process
     throw new Error('opentrail client: no credentials; pass `credentials` or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY');
   }
   const batch = {
-    maxRecords: within('batch.maxRecords', options.batch?.maxRecords ?? 500, 1, CALL_LIMITS.maxRecords),
+    maxRecords: within('batch.maxRecords', options.batch?.maxRecords ?? CALL_LIMITS.maxRecords, 1, CALL_LIMITS.maxRecords),
     maxBytes: within('batch.maxBytes', options.batch?.maxBytes ?? 1024 * 1024, MAX_RECORD_BYTES + 64, CALL_LIMITS.maxBytes),
     maxDelayMs: within('batch.maxDelayMs', options.batch?.maxDelayMs ?? 1000, 0, 3_600_000),
   };

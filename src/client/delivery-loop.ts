@@ -60,20 +60,25 @@ export class DeliveryLoop {
     for (const waiter of [...this.waiters]) this.release(waiter, this.queue.resolved >= waiter.target);
   }
 
+  // Called on every record(): only counts are looked at here; the timer armed for the oldest record is what notices
+  // that it has waited long enough (reading the clock on every record would cost more than the check).
   private nudge(): void {
     if (this.waiters.length > 0) this.releaseSettled();
     if (!this.wakeUp) return;
-    if (this.isDue()) this.wake();
+    if (this.isFull()) this.wake();
     else this.armTimer();
   }
 
   private isDue(): boolean {
+    return this.isFull() || (this.queue.ready > 0 && Date.now() - (this.queue.readySince ?? 0) >= this.batch.maxDelayMs);
+  }
+
+  private isFull(): boolean {
     const queue = this.queue;
     if (queue.ready === 0) return false;
     return this.urgent > 0
       || queue.ready >= this.batch.maxRecords
-      || queue.readyBytes + queue.ready + ENVELOPE_BYTES >= this.batch.maxBytes
-      || Date.now() - (queue.readySince ?? 0) >= this.batch.maxDelayMs;
+      || queue.readyBytes + queue.ready + ENVELOPE_BYTES >= this.batch.maxBytes;
   }
 
   private async run(): Promise<void> {

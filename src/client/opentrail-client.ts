@@ -1,6 +1,6 @@
 // The SDK's face: record() hands an event over without waiting and without ever throwing; flush() and close()
 // are what an application awaits at shutdown; stats are its counters.
-import { completeRecord, type AuditEvent, type RecordDefaults } from './audit-record.js';
+import type { AuditEvent } from './audit-record.js';
 import { MAX_RECORD_BYTES, resolveClientOptions, type ClientOptions, type ResolvedOptions } from './client-options.js';
 import { StatsCounter, type ClientStats } from './client-stats.js';
 import { deliverLines } from './deliver-lines.js';
@@ -8,7 +8,9 @@ import { DeliveryLoop } from './delivery-loop.js';
 import { MemoryQueue } from './memory-queue.js';
 import { PutRecordsCall } from './put-records-call.js';
 import type { RecordQueue } from './record-queue.js';
+import { RecordLineWriter } from './record-line.js';
 import { SpoolQueue } from './spool/spool-queue.js';
+import { randomUuid } from './uuid-pool.js';
 
 export interface CloseOptions {
   /** How long close() keeps trying to deliver what is left. Default 10 s. Spooled records stay on disk for the next start. */
@@ -23,14 +25,14 @@ export class OpentrailClient {
   private readonly loop: DeliveryLoop;
   private readonly call: PutRecordsCall;
   private readonly abort = new AbortController();
-  private readonly defaults: RecordDefaults;
+  private readonly writer: RecordLineWriter;
   private closing: Promise<ClientStats> | undefined;
 
   /** Throws only on configuration errors (no credentials, a value out of range, a spool folder in use). */
   constructor(options: ClientOptions = {}) {
     this.options = resolveClientOptions(options);
     this.region = this.options.region;
-    this.defaults = { region: this.region, eventSource: this.options.eventSource, recipientAccountId: this.options.recipientAccountId };
+    this.writer = new RecordLineWriter({ region: this.region, eventSource: this.options.eventSource, recipientAccountId: this.options.recipientAccountId });
     const onError = this.reportError;
     this.queue = this.options.spool
       ? new SpoolQueue({ ...this.options.spool, maxUnwritten: this.options.maxBufferedRecords }, this.counters, onError)
@@ -53,22 +55,24 @@ export class OpentrailClient {
         this.counters.drop('closed');
         return undefined;
       }
-      const record = completeRecord(event, this.defaults, Date.now());
-      const line = JSON.stringify(record);
+      // One clock reading per record: an event timed by the caller in milliseconds was timed just now.
+      const nowMs = typeof event?.eventTime === 'number' ? event.eventTime : Date.now();
+      const eventID = event?.eventID ?? randomUuid();
+      const line = this.writer.line(event, eventID, nowMs);
       const bytes = Buffer.byteLength(line);
       if (bytes > MAX_RECORD_BYTES) {
         this.counters.drop('record_too_large');
-        this.reportError(new Error(`opentrail client: a ${record.eventName} record of ${bytes} bytes exceeds ${MAX_RECORD_BYTES}`));
+        this.reportError(new Error(`opentrail client: a ${event.eventName} record of ${bytes} bytes exceeds ${MAX_RECORD_BYTES}`));
         return undefined;
       }
-      const queued = this.queue.push(line, bytes);
+      const queued = this.queue.push(line, bytes, nowMs);
       if (queued !== 'queued') {
         this.counters.drop(queued);
         this.reportError(new Error(`opentrail client: dropped a record (${queued})`));
         return undefined;
       }
       this.counters.recorded++;
-      return record.eventID;
+      return eventID;
     } catch (err) {
       this.counters.drop('invalid_event');
       this.reportError(new Error(`opentrail client: dropped an invalid event: ${(err as Error).message}`));

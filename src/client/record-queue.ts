@@ -10,8 +10,9 @@ export interface QueuedBatch {
 }
 
 export interface RecordQueue {
-  /** Accepts a serialized record, or says why it cannot. Synchronous: record() never waits for the disk. */
-  push(line: string, bytes: number): 'queued' | DropReason;
+  /** Accepts a serialized record, or says why it cannot. Synchronous: record() never waits for the disk. `nowMs` is
+   * the time now as the caller last read it (reading the clock costs as much as a tenth of a record). */
+  push(line: string, bytes: number, nowMs: number): 'queued' | DropReason;
   /** Records that can be taken now, and their bytes. */
   readonly ready: number;
   readonly readyBytes: number;

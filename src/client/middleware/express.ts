@@ -86,7 +86,7 @@ function exchangeOf(request: ExpressLikeRequest, response: ExpressLikeResponse, 
     error: response.locals[ERROR],
     responseRequestId: typeof requestId === 'string' ? requestId : undefined,
     routeAudit: routeAudit(response),
-    finishedAt: new Date(),
+    finishedAt: Date.now(),
   };
 }
 

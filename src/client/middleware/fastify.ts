@@ -3,7 +3,7 @@
 // Per route: `{ config: { opentrail: { eventName: 'PlaceOrder', responseElements: true } } }`.
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditOptions, RouteAudit } from './audit-options.js';
-import { HttpAuditor } from './http-auditor.js';
+import { HttpAuditor, type HttpExchange } from './http-auditor.js';
 import { parsedBody } from './parsed-body.js';
 
 declare module 'fastify' {
@@ -32,7 +32,9 @@ const plugin: FastifyPluginCallback<FastifyAuditOptions> = (app, options, done) 
     next();
   });
   app.addHook('onSend', (request, reply, payload, next) => {
-    if (auditor.wantsBody(request.method, reply.statusCode, routeAudit(request))) {
+    // Reads answered well need nothing from here: `request.routeOptions` builds a new object at every look.
+    const status = reply.statusCode;
+    if (status >= 400 || (auditor.mayRecordResponse(request.method) && auditor.wantsBody(request.method, status, routeAudit(request.routeOptions)))) {
       gathered.set(request, { ...gathered.get(request), payload });
     }
     next(null, payload);
@@ -44,26 +46,28 @@ const plugin: FastifyPluginCallback<FastifyAuditOptions> = (app, options, done) 
   done();
 };
 
-function routeAudit(request: FastifyRequest): RouteAudit | undefined {
-  return request.routeOptions.config?.opentrail;
+function routeAudit(routeOptions: FastifyRequest['routeOptions']): RouteAudit | undefined {
+  return routeOptions.config?.opentrail;
 }
 
-function exchangeOf(request: FastifyRequest, reply: FastifyReply, gathered: Gathered | undefined) {
+function exchangeOf(request: FastifyRequest, reply: FastifyReply, gathered: Gathered | undefined): HttpExchange {
+  const finishedAt = Date.now();
   const requestId = reply.getHeader('x-request-id');
+  const routeOptions = request.routeOptions;
   return {
     raw: request.raw,
     method: request.method,
-    route: request.is404 ? undefined : request.routeOptions.url,
+    route: request.is404 ? undefined : routeOptions.url,
     url: request.url,
     params: request.params as Record<string, unknown> | undefined,
     query: request.query as Record<string, unknown> | undefined,
     body: request.body,
     statusCode: reply.statusCode,
-    responseBody: parsedBody(gathered?.payload, reply.getHeader('content-type')),
+    responseBody: gathered?.payload === undefined ? undefined : parsedBody(gathered.payload, reply.getHeader('content-type')),
     error: gathered?.error,
     responseRequestId: typeof requestId === 'string' ? requestId : undefined,
-    routeAudit: routeAudit(request),
-    finishedAt: new Date(),
+    routeAudit: routeAudit(routeOptions),
+    finishedAt,
   };
 }
 

@@ -1,10 +1,10 @@
 // What both middlewares share: turning one finished HTTP exchange into a CloudTrail record (spec §1.2) and handing
 // it to the client. It never throws into the application and never holds the response: identity resolution and
 // the record are built after the response is finished.
-import crypto from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { UserIdentity } from '../../domain/record.js';
 import type { AuditEvent } from '../audit-record.js';
+import { randomUuid } from '../uuid-pool.js';
 import type { AuditOptions, RouteAudit } from './audit-options.js';
 import { errorFacts } from './error-facts.js';
 import { eventNameFor } from './event-name.js';
@@ -28,7 +28,8 @@ export interface HttpExchange {
   error: unknown;
   responseRequestId: string | undefined;
   routeAudit: RouteAudit | undefined;
-  finishedAt: Date;
+  /** When the answer was finished, in milliseconds since the epoch. */
+  finishedAt: number;
 }
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -38,8 +39,8 @@ const MAX_SHORT_FIELD = 1024;
 export class HttpAuditor<Request> {
   private readonly redact: Redactor;
   private readonly addressOf: AddressOf;
-  /** Routes are few and fixed: each method and pattern's eventName is derived once. */
-  private readonly eventNames = new Map<string, string>();
+  /** Routes are few and fixed: each pattern's and method's eventName is derived once (pattern → method → name). */
+  private readonly eventNames = new Map<string, Map<string, string>>();
 
   constructor(private readonly options: AuditOptions<Request>) {
     if (!options.client || typeof options.client.record !== 'function') throw new TypeError('opentrail middleware: `client` is required');
@@ -55,6 +56,11 @@ export class HttpAuditor<Request> {
     } catch {
       return false;
     }
+  }
+
+  /** Whether a request of this method may have its answer recorded at all (reads never do), before route settings. */
+  mayRecordResponse(method: string): boolean {
+    return !READ_METHODS.has(method.toUpperCase());
   }
 
   /** The answer's body is needed for errors (their code and message) and for opted-in writes' responseElements. */
@@ -117,20 +123,19 @@ export class HttpAuditor<Request> {
 
   private eventName(method: string, route: string | undefined): string {
     if (route === undefined) return 'RouteNotFound';
-    const key = `${method} ${route}`;
-    let name = this.eventNames.get(key);
-    if (name === undefined) {
-      name = eventNameFor(method, route);
-      this.eventNames.set(key, name);
-    }
+    let names = this.eventNames.get(route);
+    if (names === undefined) this.eventNames.set(route, (names = new Map()));
+    let name = names.get(method);
+    if (name === undefined) names.set(method, (name = eventNameFor(method, route)));
     return name;
   }
 
   private addSections(event: AuditEvent, exchange: HttpExchange, withResponse: boolean): void {
     const truncated: string[] = [];
     event.requestParameters = this.cappedParameters(exchange, truncated);
-    const response = withResponse && isObject(exchange.responseBody) ? (this.redact(exchange.responseBody) as Record<string, unknown>) : null;
-    event.responseElements = capped(response, 'responseElements', truncated);
+    event.responseElements = withResponse && isObject(exchange.responseBody)
+      ? capped(this.redact(exchange.responseBody) as Record<string, unknown>, 'responseElements', truncated)
+      : null;
     if (truncated.length > 0) event.additionalEventData = { truncated };
   }
 
@@ -150,11 +155,13 @@ export class HttpAuditor<Request> {
   }
 
   private requestParameters(exchange: HttpExchange): Record<string, unknown> | null {
-    const extra: Record<string, unknown> = {};
-    if (exchange.route === undefined) extra.path = exchange.url.split('?')[0];
+    const merged: Record<string, unknown> = {};
+    this.redact.into(merged, exchange.query);
+    this.redact.into(merged, exchange.body);
+    this.redact.into(merged, exchange.params);
+    if (exchange.route === undefined) this.redact.into(merged, { path: exchange.url.split('?')[0] });
     const headers = this.pickHeaders(exchange.raw.headers);
-    if (headers) extra.headers = headers;
-    const merged = this.redact.merged([exchange.query, exchange.body, exchange.params, extra]);
+    if (headers) this.redact.into(merged, { headers });
     for (const _member in merged) return merged;
     return null;
   }
@@ -176,7 +183,7 @@ export class HttpAuditor<Request> {
     } catch {
       id = undefined;
     }
-    return (id ?? exchange.responseRequestId ?? crypto.randomUUID()).slice(0, MAX_SHORT_FIELD);
+    return (id ?? exchange.responseRequestId ?? randomUuid()).slice(0, MAX_SHORT_FIELD);
   }
 
   private recordsResponse(method: string, route: RouteAudit | undefined): boolean {

@@ -11,8 +11,8 @@ const MAX_DEPTH = 32;
 export interface Redactor {
   /** A redacted copy; the input is left as it was. */
   (value: unknown): unknown;
-  /** The members of several objects (later ones win), redacted, in one new object. */
-  merged(sources: readonly unknown[]): Record<string, unknown>;
+  /** Copies the members of `source` (if it is a plain object), redacted, into `out` (later sources win). */
+  into(out: Record<string, unknown>, source: unknown): void;
 }
 
 export function redactor(extra: readonly Redaction[] = []): Redactor {
@@ -46,14 +46,10 @@ export function redactor(extra: readonly Redaction[] = []): Redactor {
     return out;
   };
   const redact = ((value: unknown) => walk(value, 0)) as Redactor;
-  redact.merged = (sources) => {
-    const out: Record<string, unknown> = {};
-    for (const source of sources) {
-      if (source !== null && typeof source === 'object' && !Array.isArray(source) && !Buffer.isBuffer(source)) {
-        copyInto(out, source as Record<string, unknown>, 0);
-      }
+  redact.into = (out, source) => {
+    if (source !== null && typeof source === 'object' && !Array.isArray(source) && !Buffer.isBuffer(source)) {
+      copyInto(out, source as Record<string, unknown>, 0);
     }
-    return out;
   };
   return redact;
 }

@@ -1,0 +1,78 @@
+// The line writer must give exactly the bytes JSON.stringify gives of the record completeRecord builds: the server
+// stores a record as sent, so any difference would be a different stored event.
+import { describe, expect, it } from 'vitest';
+import { completeRecord, type AuditEvent, type RecordDefaults } from './audit-record.js';
+import { RecordLineWriter } from './record-line.js';
+import { randomUuid } from './uuid-pool.js';
+
+const NOW = Date.UTC(2026, 10, 24, 12, 30, 45, 678);
+const defaults: RecordDefaults = { region: 'eu-west-3', eventSource: 'shop.example.com', recipientAccountId: undefined };
+const identity = { type: 'IAMUser', principalId: 'AIDA1', arn: 'arn:aws:iam::123456789012:user/ana', accountId: '123456789012', userName: 'ana' };
+
+const events: AuditEvent[] = [
+  { eventName: 'PlaceOrder' },
+  { eventName: 'PlaceOrder', eventSource: 'other.example.com', userIdentity: identity, eventTime: new Date(NOW - 5000) },
+  { eventName: 'GetOrder', eventTime: NOW - 61_000, sourceIPAddress: '10.0.0.1', userAgent: 'curl/8 "quoted" \\ back', readOnly: true },
+  { eventName: 'Odd', eventTime: '2020-01-01T00:00:00Z', requestParameters: { a: [1, { b: null }], when: new Date(NOW), u: undefined } },
+  { eventName: 'Fail', errorCode: 'NotFound', errorMessage: 'no\nsuch \u0001 thing ünïcödé 😀', responseElements: { id: 'x' } },
+  { eventName: 'Lone', userAgent: 'bad \ud800 surrogate', additionalEventData: { truncated: ['requestParameters'] } },
+  { eventName: 'Data', eventCategory: 'Data', resources: [{ type: 'Order', ARN: 'arn:x' }], requestID: 'r-1' },
+  { eventName: 'Svc', eventType: 'AwsServiceEvent', managementEvent: false, recipientAccountId: '111122223333', awsRegion: 'us-west-2' },
+  { eventName: 'Version', eventVersion: '1.08', userIdentity: { type: 'Root', sessionContext: { attributes: { mfaAuthenticated: 'false' } } } },
+  { eventName: 'Extra', custom: { any: 'thing' }, vpcEndpointId: 'vpce-1' },
+  { eventName: 'Nulls', requestParameters: null, responseElements: null, userAgent: undefined, readOnly: false },
+  { eventName: 'Numbers', requestParameters: { n: 1.5, big: 1e21, nan: NaN } },
+  { eventName: 'NoVersion', eventVersion: (() => '1.0') as never },
+];
+
+function expected(event: AuditEvent, eventID: string, writerDefaults = defaults): string {
+  return JSON.stringify(completeRecord({ ...event, eventID }, writerDefaults, NOW));
+}
+
+describe('RecordLineWriter', () => {
+  it('writes the same bytes as JSON.stringify of completeRecord, for every kind of member', () => {
+    const writer = new RecordLineWriter(defaults);
+    for (const event of events) {
+      const id = randomUuid();
+      expect(writer.line(event, id, NOW)).toBe(expected(event, id));
+    }
+  });
+
+  it('reuses a repeated identity only while it is the same, member for member', () => {
+    const writer = new RecordLineWriter({ ...defaults, recipientAccountId: '123456789012' });
+    const identities = [
+      identity, { ...identity }, { ...identity, userName: 'bob' }, { ...identity, userName: 'bob' }, { userName: 'bob', ...identity },
+      { ...identity, extra: undefined }, { ...identity, userName: undefined }, { ...identity, userName: undefined },
+      { ...identity, nested: { a: 1 } }, { ...identity, nested: { a: 2 } }, { type: 'Unknown' }, identity,
+    ];
+    for (const userIdentity of identities) {
+      const event = { eventName: 'GetOrder', userIdentity } as AuditEvent;
+      const id = randomUuid();
+      expect(writer.line(event, id, NOW)).toBe(expected(event, id, { ...defaults, recipientAccountId: '123456789012' }));
+    }
+  });
+
+  it('follows eventTime from second to second', () => {
+    const writer = new RecordLineWriter(defaults);
+    for (const at of [NOW, NOW + 100, NOW + 1000, NOW - 86_400_000, NOW]) {
+      const event = { eventName: 'Tick' };
+      expect(writer.line(event, 'id', at)).toBe(expected(event, 'id').replace('2026-11-24T12:30:45Z', new Date(at).toISOString().slice(0, 19) + 'Z'));
+    }
+  });
+
+  it('refuses what completeRecord refuses', () => {
+    const writer = new RecordLineWriter({ ...defaults, eventSource: undefined });
+    expect(() => writer.line({ eventName: 'NoSource' }, 'id', NOW)).toThrow(/eventSource/);
+    expect(() => writer.line({ eventName: '' }, 'id', NOW)).toThrow(/eventName/);
+    expect(() => writer.line({ eventName: 'X', eventSource: 's', eventTime: new Date(NaN) }, 'id', NOW)).toThrow(/eventTime/);
+    expect(() => writer.line(null as never, 'id', NOW)).toThrow(/object/);
+  });
+});
+
+describe('randomUuid', () => {
+  it('gives distinct version 4 UUIDs across refills', () => {
+    const ids = Array.from({ length: 1000 }, () => randomUuid());
+    expect(new Set(ids).size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
