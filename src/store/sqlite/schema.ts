@@ -1,8 +1,12 @@
 // The SQLite schema, as migrations numbered by `PRAGMA user_version`. Append new migrations; never edit one that
 // has shipped, because databases in the field already ran it.
 import type { Database } from 'better-sqlite3';
+import { buildPostings, CREATE_POSTINGS } from './postings-migration.js';
 
-const MIGRATIONS: readonly string[] = [
+/** SQL, or a step that needs more than SQL (it runs inside the migration transaction). */
+type Migration = string | ((db: Database) => void);
+
+const MIGRATIONS: readonly Migration[] = [
   `
   -- (account, region, lane) interned to a small integer that leads every index, so that index keys stay short and
   -- each Event History listing (one account, one region, management or insight) is one contiguous index range.
@@ -173,6 +177,10 @@ const MIGRATIONS: readonly string[] = [
     after_seq INTEGER NOT NULL
   );
   `,
+  (db) => {
+    db.exec(CREATE_POSTINGS);
+    buildPostings(db);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -188,7 +196,10 @@ export function migrate(db: Database): void {
     if (current > SCHEMA_VERSION) {
       throw new SchemaTooNewError(`database schema version ${current} is newer than this opentrail's (${SCHEMA_VERSION})`);
     }
-    for (const migration of MIGRATIONS.slice(current)) db.exec(migration);
+    for (const migration of MIGRATIONS.slice(current)) {
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
+    }
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }

@@ -96,7 +96,7 @@ describe('SqliteStore on disk', () => {
     expect(await store.credentials.findAccessKey('AKIAFROMCHILD0000000')).toMatchObject({ userName: 'child' });
   });
 
-  it('prunes the resource rows of the events it deletes', async () => {
+  it('prunes the resource postings of the events it deletes', async () => {
     const store = await openStore();
     const day = Date.UTC(2025, 2, 10);
     const withResources = (ms: number) => event({
@@ -106,7 +106,8 @@ describe('SqliteStore on disk', () => {
     });
     await store.eventLog.append([withResources(day - 1000), withResources(day - 2000), withResources(day)]);
     const db = new Database(path, { readonly: true });
-    const resourceRows = () => db.prepare('SELECT count(*) FROM history_resources').pluck().get();
+    // Attributes 6 and 7: ResourceType and ResourceName (posting-attributes.ts).
+    const resourceRows = () => db.prepare('SELECT sum(count) FROM history_postings WHERE attr >= 6').pluck().get();
     try {
       expect(resourceRows()).toBe(18);
       expect(await store.eventLog.pruneBefore(day)).toBe(2);

@@ -1,0 +1,52 @@
+// A lookup driven by one attribute's postings: their entries newest first within the window, each candidate's
+// record read by seq and checked against every filter, the driving one included. Checking the record itself
+// keeps results exact even where a posting still names an event that pruning removed.
+import type Database from 'better-sqlite3';
+import { HISTORY_SELECT, type HistoryColumns } from './event-row.js';
+import { mergePostings, type EntryBounds, type PostingRow } from './posting-merge.js';
+import { postingAttributeOf, rowMatches } from './posting-attributes.js';
+import { POSTING_SPAN_MS } from './posting-writer.js';
+import type { BoundFilter, SqlValue } from './lookup-plan.js';
+import type { TimeWindow } from './time-window.js';
+
+interface CandidateRow extends HistoryColumns {
+  scope: number;
+  in_history: number;
+}
+
+export class PostingLookup {
+  readonly #postings: Database.Statement<[number, number, SqlValue, number, number], PostingRow>;
+  readonly #event: Database.Statement<[number], CandidateRow>;
+
+  constructor(db: Database.Database) {
+    // A posting spans less than POSTING_SPAN_MS, so one whose newest entry is that far above the window is above it.
+    this.#postings = db.prepare(`SELECT newest_ms, newest_seq, oldest_ms, entries FROM history_postings
+      WHERE scope = ? AND attr = ? AND value = ? AND newest_ms >= ? AND newest_ms < ?
+      ORDER BY newest_ms DESC, newest_seq DESC`);
+    this.#event = db.prepare(`SELECT ${HISTORY_SELECT}, e.scope, e.in_history FROM events e WHERE e.seq = ?`);
+  }
+
+  /** Up to `want` rows matching every filter, newest first, driven by `driver`'s postings. */
+  read(driver: BoundFilter, filters: readonly BoundFilter[], scope: number, window: TimeWindow, want: number): HistoryColumns[] {
+    const bounds = boundsOf(window);
+    const attr = postingAttributeOf(driver.key);
+    if (attr === undefined) throw new Error(`${driver.key} has no postings`);
+    const postings = this.#postings.iterate(scope, attr, driver.value, bounds.fromMs,
+      bounds.below.timeMs + 1 + POSTING_SPAN_MS);
+    const rows: HistoryColumns[] = [];
+    if (want <= 0) return rows;
+    for (const entry of mergePostings(postings, bounds)) {
+      const row = this.#event.get(entry.seq);
+      if (!row || row.scope !== scope || row.in_history !== 1 || row.time_ms !== entry.timeMs) continue;
+      if (!filters.every((f) => rowMatches(row, f))) continue;
+      rows.push(row);
+      if (rows.length >= want) break;
+    }
+    return rows;
+  }
+}
+
+function boundsOf(window: TimeWindow): EntryBounds {
+  const [fromMs, beforeMs] = window.range;
+  return { fromMs, below: window.tie ? { timeMs: window.tie[0], seq: window.tie[1] } : { timeMs: beforeMs, seq: -Infinity } };
+}

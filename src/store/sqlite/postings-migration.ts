@@ -1,0 +1,44 @@
+// The migration to history_postings: postings built from the events already stored, in batches as an import
+// writes them, before the per-event attribute indexes they replace are dropped.
+import type { Database } from 'better-sqlite3';
+import { attributesOf, HISTORY_SELECT, type HistoryColumns } from './event-row.js';
+import { PostingBuffer, PostingWriter } from './posting-writer.js';
+
+const BATCH = 5_000;
+
+export const CREATE_POSTINGS = `
+  -- postings: Event History's attribute index as postings (src/store/sqlite/posting-writer.ts), replacing the five
+  -- history_by_* indexes and history_resources, which cost seven B-tree entries per event. A posting is one
+  -- (scope, attribute, value)'s entries of one write batch within one hour: (time, seq) pairs newest first, encoded
+  -- in \`entries\` (posting-codec.ts), keyed by its newest entry. attr: posting-attributes.ts.
+  CREATE TABLE history_postings (
+    scope INTEGER NOT NULL,
+    attr INTEGER NOT NULL,
+    value NOT NULL,
+    newest_ms INTEGER NOT NULL,
+    newest_seq INTEGER NOT NULL,
+    oldest_ms INTEGER NOT NULL,
+    count INTEGER NOT NULL,
+    entries BLOB NOT NULL,
+    PRIMARY KEY (scope, attr, value, newest_ms, newest_seq)
+  ) WITHOUT ROWID;
+  -- Finds the postings that pruning must rewrite.
+  CREATE INDEX history_postings_by_time ON history_postings (scope, newest_ms);
+`;
+
+export function buildPostings(db: Database): void {
+  const writer = new PostingWriter(db);
+  const select = db.prepare<[number, number], HistoryColumns & { scope: number }>(`SELECT ${HISTORY_SELECT}, e.scope
+    FROM events e WHERE e.seq > ? AND e.in_history = 1 ORDER BY e.seq LIMIT ?`);
+  let after = 0;
+  for (;;) {
+    const rows = select.all(after, BATCH);
+    if (rows.length === 0) break;
+    const buffer = new PostingBuffer();
+    for (const row of rows) buffer.add(row.scope, attributesOf(row), { timeMs: row.time_ms, seq: row.seq });
+    writer.write(buffer);
+    after = rows.at(-1)!.seq;
+  }
+  db.exec(`DROP INDEX history_by_event_name; DROP INDEX history_by_event_source; DROP INDEX history_by_read_only;
+    DROP INDEX history_by_username; DROP INDEX history_by_access_key_id; DROP TABLE history_resources;`);
+}
