@@ -1,5 +1,6 @@
 // Pruning's share of history_postings: once a scope's old events are deleted, postings that reach below the
-// boundary lose the entries of events that are gone. An event kept past the boundary (an event data store has not
+// boundary lose the entries of events that are gone. Pruning goes by whole UTC days and a posting holds one day,
+// so a posting is usually deleted whole; one is rewritten only when some of its events must stay. An event kept past the boundary (an event data store has not
 // read it yet) keeps its entry, so that it stays findable by attribute as it is by time.
 import type Database from 'better-sqlite3';
 import { decodeEntries } from './posting-codec.js';

@@ -187,20 +187,20 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export class SchemaTooNewError extends Error {}
 
-/** Brings the database up to SCHEMA_VERSION; safe when several processes open the same file at once. */
-export function migrate(db: Database): void {
+/** Brings the database up to SCHEMA_VERSION (tests: an earlier `target`); safe when several processes open the same file at once. */
+export function migrate(db: Database, target = SCHEMA_VERSION): void {
   // Checked before taking the write lock, so that opening an up-to-date database never waits for a writer.
-  if (userVersion(db) === SCHEMA_VERSION) return;
+  if (userVersion(db) === target) return;
   db.transaction(() => {
     const current = userVersion(db);
     if (current > SCHEMA_VERSION) {
       throw new SchemaTooNewError(`database schema version ${current} is newer than this opentrail's (${SCHEMA_VERSION})`);
     }
-    for (const migration of MIGRATIONS.slice(current)) {
+    for (const migration of MIGRATIONS.slice(current, target)) {
       if (typeof migration === 'string') db.exec(migration);
       else migration(db);
     }
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.pragma(`user_version = ${Math.max(current, target)}`);
   }).immediate();
 }
 
