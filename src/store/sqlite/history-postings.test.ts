@@ -58,6 +58,25 @@ describe('Event History over postings', () => {
     }
   });
 
+  it('stays exact when two connections append to the same postings in turn', async () => {
+    store = await openSqliteStore({ path });
+    const other = await openSqliteStore({ path });
+    try {
+      const events = mixedEvents(200);
+      const written: Written[] = [];
+      for (const [i, e] of events.entries()) {
+        await (i % 3 === 0 ? other : store).eventLog.append([e]);
+        written.push({ event: e, seq: i + 1 });
+      }
+      for (const filters of FILTER_SETS) {
+        const query = historyQuery({ filters, startMs: 0, endMs: NOON_MS + DAY_MS, limit: 9 });
+        expect(await pageThrough(store, query), JSON.stringify(filters)).toEqual(expected(written, query));
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   it('pruning keeps the entries of the events it keeps and drops the others', async () => {
     store = await openSqliteStore({ path });
     const boundary = Date.UTC(2025, 2, 10);

@@ -15,8 +15,9 @@ export function newestFirst(a: Entry, b: Entry): number {
 
 /** `entries` must be sorted newest first. */
 export function encodeEntries(entries: readonly Entry[]): Buffer {
-  // A time difference within a day takes at most 4 bytes, a seq difference at most 8.
-  const out = Buffer.allocUnsafe(entries.length * 12);
+  // A time difference within a day takes at most 4 bytes, a seq difference at most 8. Not from Buffer's shared
+  // pool: the writer keeps some blobs, which must not keep pool slabs alive.
+  const out = new Uint8Array(entries.length * 12);
   let at = 0;
   let prevTime = entries[0]?.timeMs ?? 0;
   let prevSeq = 0;
@@ -27,7 +28,7 @@ export function encodeEntries(entries: readonly Entry[]): Buffer {
     prevTime = timeMs;
     prevSeq = seq;
   }
-  return out.subarray(0, at);
+  return Buffer.from(out.buffer, 0, at);
 }
 
 /** The entries of a blob that `encodeEntries` wrote, whose first entry is at `newestMs`. */
@@ -48,7 +49,7 @@ export function decodeEntries(blob: Uint8Array, newestMs: number): Entry[] {
 }
 
 // Arithmetic rather than bit operations: times and seqs are up to 53 bits.
-function writeVarint(out: Buffer, start: number, value: number): number {
+function writeVarint(out: Uint8Array, start: number, value: number): number {
   let at = start;
   let rest = value;
   while (rest >= 0x80) {

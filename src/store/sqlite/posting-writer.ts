@@ -20,6 +20,8 @@ const MAX_ENTRIES = 1_024;
  */
 const COMPACT_BELOW = 16;
 const MERGE_BELOW = 128;
+/** Bounds the memory of small postings written last (see PostingWriter). */
+const MAX_REMEMBERED = 50_000;
 
 export interface PostingKey {
   scope: number;
@@ -70,9 +72,24 @@ export class PostingBuffer {
   }
 }
 
+/** A small posting this connection wrote, as it wrote it. */
+interface Remembered {
+  newest: Entry;
+  entries: Entry[];
+  /** What the row holds: another writer's merge may keep the key (the newest entry) but not the entries. */
+  blob: Buffer;
+}
+
 export class PostingWriter {
+  /**
+   * The small postings this connection wrote last, by key and day: the next live append to merge into one
+   * needs neither to find it nor to decode it. Only a hint: if the posting is no longer there (another process
+   * merged or pruned it, or its transaction failed), the merge finds its neighbour in the table instead.
+   */
+  readonly #recent = new Map<string, Remembered>();
   readonly #insert: Database.Statement<[number, number, SqlValue, number, number, number, number, Buffer]>;
   readonly #delete: Database.Statement<[number, number, SqlValue, number, number]>;
+  readonly #deleteUnchanged: Database.Statement<[number, number, SqlValue, number, number, Buffer]>;
   readonly #newestOfDay: Database.Statement<[number, number, SqlValue, number, number], StoredPosting>;
 
   constructor(db: Database.Database) {
@@ -80,6 +97,8 @@ export class PostingWriter {
       entries) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     this.#delete = db.prepare(`DELETE FROM history_postings
       WHERE scope = ? AND attr = ? AND value = ? AND newest_ms = ? AND newest_seq = ?`);
+    this.#deleteUnchanged = db.prepare(`DELETE FROM history_postings
+      WHERE scope = ? AND attr = ? AND value = ? AND newest_ms = ? AND newest_seq = ? AND entries = ?`);
     this.#newestOfDay = db.prepare(`SELECT newest_ms, newest_seq, count, entries FROM history_postings
       WHERE scope = ? AND attr = ? AND value = ? AND newest_ms >= ? AND newest_ms < ?
       ORDER BY newest_ms DESC, newest_seq DESC LIMIT 1`);
@@ -99,22 +118,48 @@ export class PostingWriter {
     for (let i = 0; i < entries.length; i += MAX_ENTRIES) {
       const chunk = entries.slice(i, i + MAX_ENTRIES);
       const newest = chunk[0]!;
-      this.#insert.run(key.scope, key.attr, key.value, newest.timeMs, newest.seq, chunk.at(-1)!.timeMs, chunk.length,
-        encodeEntries(chunk));
+      const blob = encodeEntries(chunk);
+      this.#insert.run(key.scope, key.attr, key.value, newest.timeMs, newest.seq, chunk.at(-1)!.timeMs, chunk.length, blob);
+      if (i === 0) this.#remember(key, { newest, entries: chunk, blob });
     }
   }
 
   /** Removes a stored posting, by its key. */
   remove(key: PostingKey, newest: Entry): void {
     this.#delete.run(key.scope, key.attr, key.value, newest.timeMs, newest.seq);
+    this.#recent.delete(recentKey(key, newest.timeMs));
+  }
+
+  /** After a failed write transaction, whose postings were never committed. */
+  forget(): void {
+    this.#recent.clear();
+  }
+
+  #remember(key: PostingKey, posting: Remembered): void {
+    const at = recentKey(key, posting.newest.timeMs);
+    if (posting.entries.length >= MERGE_BELOW) {
+      this.#recent.delete(at);
+      return;
+    }
+    if (this.#recent.size >= MAX_REMEMBERED) this.#recent.clear();
+    this.#recent.set(at, posting);
   }
 
   /** The group's entries plus those of its day's newest posting, which is removed, if that one is small. */
   #withSmallNeighbour(group: Group): Entry[] {
+    const known = this.#recent.get(recentKey(group, group.entries[0]!.timeMs));
+    const { scope, attr, value } = group;
+    if (known && this.#deleteUnchanged.run(scope, attr, value, known.newest.timeMs, known.newest.seq, known.blob).changes === 1) {
+      return [...known.entries, ...group.entries];
+    }
     const dayStart = Math.floor(group.entries[0]!.timeMs / POSTING_SPAN_MS) * POSTING_SPAN_MS;
     const stored = this.#newestOfDay.get(group.scope, group.attr, group.value, dayStart, dayStart + POSTING_SPAN_MS);
     if (!stored || stored.count >= MERGE_BELOW) return group.entries;
     this.remove(group, { timeMs: stored.newest_ms, seq: stored.newest_seq });
     return [...decodeEntries(stored.entries, stored.newest_ms), ...group.entries];
   }
+}
+
+function recentKey(key: PostingKey, timeMs: number): string {
+  return `${key.scope}\u0000${key.attr}\u0000${Math.floor(timeMs / POSTING_SPAN_MS)}\u0000${typeof key.value}\u0000${key.value}`;
 }

@@ -10,7 +10,8 @@ export const CREATE_POSTINGS = `
   -- postings: Event History's attribute index as postings (src/store/sqlite/posting-writer.ts), replacing the five
   -- history_by_* indexes and history_resources, which cost seven B-tree entries per event. A posting is one
   -- (scope, attribute, value)'s entries of one write batch within one hour: (time, seq) pairs newest first, encoded
-  -- in \`entries\` (posting-codec.ts), keyed by its newest entry. attr: posting-attributes.ts.
+  -- in \`entries\` (posting-codec.ts), keyed by its newest entry. attr: posting-attributes.ts. No second index:
+  -- pruning steps through the values instead (posting-pruner.ts), so that a posting costs one B-tree entry.
   CREATE TABLE history_postings (
     scope INTEGER NOT NULL,
     attr INTEGER NOT NULL,
@@ -22,8 +23,6 @@ export const CREATE_POSTINGS = `
     entries BLOB NOT NULL,
     PRIMARY KEY (scope, attr, value, newest_ms, newest_seq)
   ) WITHOUT ROWID;
-  -- Finds the postings that pruning must rewrite.
-  CREATE INDEX history_postings_by_time ON history_postings (scope, newest_ms);
 `;
 
 export function buildPostings(db: Database): void {

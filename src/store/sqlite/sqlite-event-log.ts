@@ -96,7 +96,7 @@ export class SqliteEventLog implements EventLog {
   async importEvents(events: Events): Promise<ImportOutcome> {
     if (events.length === 0) return { added: 0, duplicates: 0 };
     this.#scopes.ensure(events);
-    const added = this.#importTx.immediate(events);
+    const added = this.#forgettingOnFailure(() => this.#importTx.immediate(events));
     return { added, duplicates: events.length - added };
   }
 
@@ -117,7 +117,17 @@ export class SqliteEventLog implements EventLog {
 
   #commitBatch(batch: readonly Submission[]): Settlement<Outcome>[] {
     this.#scopes.ensure(batch.flatMap((submission) => submission.events));
-    return this.#batchTx.immediate(batch);
+    return this.#forgettingOnFailure(() => this.#batchTx.immediate(batch));
+  }
+
+  /** Runs a write transaction; if it fails, what the posting writer remembers of it may never have committed. */
+  #forgettingOnFailure<T>(transaction: () => T): T {
+    try {
+      return transaction();
+    } catch (error) {
+      this.#postings.forget();
+      throw error;
+    }
   }
 
   /** One caller's events in a savepoint: they land together or not at all, without failing their batch mates. */
@@ -183,11 +193,16 @@ export class SqliteEventLog implements EventLog {
   }
 
   async #prunePostings(scope: number, boundaryMs: number): Promise<void> {
-    const keys = this.#postingPruner.reaching(scope, boundaryMs);
-    for (let i = 0; i < keys.length && !this.#closing; i += PRUNE_CHUNK) {
-      this.#prunePostingsTx.immediate(scope, boundaryMs, keys.slice(i, i + PRUNE_CHUNK));
+    let from: Parameters<PostingPruner['reaching']>[2];
+    do {
+      const step = this.#postingPruner.reaching(scope, boundaryMs, from);
+      for (let i = 0; i < step.keys.length; i += PRUNE_CHUNK) {
+        this.#forgettingOnFailure(() => this.#prunePostingsTx.immediate(scope, boundaryMs, step.keys.slice(i, i + PRUNE_CHUNK)));
+        await nextTurn();
+      }
+      from = step.next;
       await nextTurn();
-    }
+    } while (from && !this.#closing);
   }
 }
 
