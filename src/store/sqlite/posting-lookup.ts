@@ -28,13 +28,13 @@ export class PostingLookup {
 
   /** Up to `want` rows matching every filter, newest first, driven by `driver`'s postings. */
   read(driver: BoundFilter, filters: readonly BoundFilter[], scope: number, window: TimeWindow, want: number): HistoryColumns[] {
-    const bounds = boundsOf(window);
+    const rows: HistoryColumns[] = [];
     const attr = postingAttributeOf(driver.key);
     if (attr === undefined) throw new Error(`${driver.key} has no postings`);
+    if (want <= 0) return rows;
+    const bounds = boundsOf(window);
     const postings = this.#postings.iterate(scope, attr, driver.value, bounds.fromMs,
       bounds.below.timeMs + 1 + POSTING_SPAN_MS);
-    const rows: HistoryColumns[] = [];
-    if (want <= 0) return rows;
     for (const entry of mergePostings(postings, bounds)) {
       const row = this.#event.get(entry.seq);
       if (!row || row.scope !== scope || row.in_history !== 1 || row.time_ms !== entry.timeMs) continue;
