@@ -24,6 +24,13 @@ import { startDelivery } from './delivery/start-delivery.js';
 import { LakeWorker } from './lake/lake-worker.js';
 import { ChannelIngestionTracker } from './services/lake/channel-ingestion-tracker.js';
 import { cloudTrailDataSurface } from './edge/surfaces/cloudtrail-data-surface.js';
+import { iamSurface } from './edge/surfaces/iam-surface.js';
+import { stsSurface } from './edge/surfaces/sts-surface.js';
+import { Authorizer } from './services/access/authorizer.js';
+import { BucketPolicies } from './services/access/bucket-policies.js';
+import { KeyedLock } from './objects/fs/keyed-lock.js';
+import { LocalKeyRing } from './crypto/local-key-ring.js';
+import { startDigests } from './integrity/start-digests.js';
 
 export interface RunningOpentrail {
   url: string;
@@ -56,6 +63,9 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
     objects = await openObjectStore({ ...config, dataDir });
     const secrets = SecretBox.forDataDir(dataDir);
     const identity = await ensureBootstrapIdentity({ ...config, dataDir }, store.credentials, secrets, clock);
+    const authorizer = new Authorizer(store.identities.directory, clock);
+    const bucketPolicies = new BucketPolicies(store.identities, authorizer.texts);
+    const signer = new LocalKeyRing({ dataDir, rotationMs: config.keyRotationInterval * 1000 });
     const services: Services = {
       store,
       objects,
@@ -64,10 +74,16 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       historyTokens: new HistoryTokenCodec(secrets.derive('lookup-events-next-token')),
       auditEvents: { inHistory: config.auditEventsInHistory, toTrails: config.auditEventsToTrails },
       channelIngestion: new ChannelIngestionTracker(store.lake),
+      identity: { secrets, texts: authorizer.texts, bucketPolicies, accountWrites: new KeyedLock() },
+      signer,
     };
     const pipeline = new CallPipeline({
-      surfaces: [cloudTrailSurface(services), cloudTrailDataSurface(services), s3Surface(services)],
+      surfaces: [
+        cloudTrailSurface(services), cloudTrailDataSurface(services), s3Surface({ ...services, bucketPolicies }),
+        iamSurface(services), stsSurface(services),
+      ],
       authenticator: new Authenticator(store.credentials, secrets, clock),
+      authorizer,
       recorder: new Recorder(store.eventLog),
       clock,
       log,
@@ -91,6 +107,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       feed: store.eventFeed, catalog: store.lake, events: store.lakeEvents, clock, log,
     });
     lake?.start();
+    const digests = config.role === 'api' ? undefined : startDigests({ store, objects, signer, clock, log, intervalSeconds: config.digestInterval });
     const port = (server.server.address() as AddressInfo).port;
     return {
       url: `http://${urlHost(config.host)}:${port}`,
@@ -105,6 +122,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
         await delivery?.stop();
         await lake?.stop();
         await services.channelIngestion.flush();
+        await digests?.stop();
         await objects?.close();
         await store.close();
       },

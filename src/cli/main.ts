@@ -1,8 +1,15 @@
-// The `opentrail` command line.
+// The `opentrail` command line. Each command's module is loaded only when that command runs (all of them for help):
+// `serve` alone pulls in the whole server, which a quick client command must not wait for.
 import { Command, CommanderError } from 'commander';
-import { serveCommand } from './serve-command.js';
-import { importCommand } from './import-command.js';
-import { lookupEventsCommand } from './lookup-events-command.js';
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve-command.js')).serveCommand(),
+  import: async () => (await import('./import-command.js')).importCommand(),
+  'lookup-events': async () => (await import('./lookup-events-command.js')).lookupEventsCommand(),
+  'validate-logs': async () => (await import('./validate-logs-command.js')).validateLogsCommand(),
+  'export-public-keys': async () => (await import('./export-public-keys-command.js')).exportPublicKeysCommand(),
+  'export-checkpoint': async () => (await import('./export-checkpoint-command.js')).exportCheckpointCommand(),
+};
 
 export async function main(argv: readonly string[]): Promise<void> {
   // The SDK warns on every run that its releases after January 2027 need Node 22; the lockfile pins one that
@@ -13,9 +20,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  program.addCommand(serveCommand());
-  program.addCommand(importCommand());
-  program.addCommand(lookupEventsCommand());
+  const named = argv[2];
+  const names = named !== undefined && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  for (const name of names) program.addCommand(await COMMANDS[name]!());
   // Subcommands added whole do not inherit the override: usage errors must throw here, not exit inside commander.
   for (const command of program.commands) command.exitOverride();
   try {

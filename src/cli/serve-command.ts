@@ -13,6 +13,7 @@ export function serveCommand(): Command {
     .option('--port <port>', `port to listen on, 0 for any free one (${ENV.port}, default ${DEFAULTS.port})`)
     .option('--log-file-interval <seconds>', `log file delivery interval (${ENV.logFileInterval}, default ${DEFAULTS.logFileInterval})`)
     .option('--digest-interval <seconds>', `digest file interval (${ENV.digestInterval}, default ${DEFAULTS.digestInterval})`)
+    .option('--key-rotation-interval <seconds>', `digest signing key rotation (${ENV.keyRotationInterval}, default ${DEFAULTS.keyRotationInterval})`)
     .option('--retention-days <days>', `Event History retention (${ENV.retentionDays}, default ${DEFAULTS.retentionDays})`)
     .option('--role <role>', `all, api or worker (${ENV.role}, default ${DEFAULTS.role})`)
     .option('--audit-events-in-history <on|off>', `PutAuditEvents events in Event History (${ENV.auditEventsInHistory}, default on)`)

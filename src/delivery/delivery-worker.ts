@@ -14,6 +14,7 @@ import { recordDeliveryFailure, recordDeliverySuccess } from './delivery-status.
 import { ReceivingTrails } from './receiving-trails.js';
 import { backoffDelayMs, type BackoffPolicy } from './retry-backoff.js';
 import { TrailDelivery } from './trail-delivery.js';
+import { PassLoop } from './pass-loop.js';
 
 /** What runs after each delivery: the SNS notifier in production. */
 export interface DeliveryListener {
@@ -46,24 +47,21 @@ export class DeliveryWorker {
   /** When each trail is next due, in clock milliseconds; a trail not listed is due now. */
   readonly #dueMs = new Map<string, number>();
   readonly #failures = new Map<string, number>();
-  #timer: NodeJS.Timeout | undefined;
-  #pass: Promise<void> | undefined;
-  #stopping = false;
+  readonly #loop: PassLoop;
 
   constructor(deps: DeliveryWorkerDeps) {
     this.#deps = deps;
     this.#delivery = new TrailDelivery({ ...deps, ...(deps.limits ? { limits: deps.limits } : {}) });
+    this.#loop = new PassLoop({ pass: () => this.runOnce(), nextDelayMs: () => this.#nextWakeMs(), log: deps.log, failure: 'delivery pass failed' });
   }
 
   start(): void {
-    this.#schedule(0);
+    this.#loop.start();
   }
 
   /** Lets the delivery in progress finish (its files written and recorded), then stops. */
   async stop(): Promise<void> {
-    this.#stopping = true;
-    clearTimeout(this.#timer);
-    await this.#pass;
+    await this.#loop.stop();
     await this.#deps.listener?.stop();
   }
 
@@ -76,7 +74,7 @@ export class DeliveryWorker {
     const lastSeq = await feed.lastSeq();
     for (const trail of await trails.listLoggingTrails()) await ledger.adoptTrail(trail.arn, lastSeq);
     for (const arn of await ledger.trailsToDeliver()) {
-      if (this.#stopping) return;
+      if (this.#loop.stopping) return;
       if ((this.#dueMs.get(arn) ?? -Infinity) <= this.#nowMs()) await this.#deliverTrail(arn, lastSeq);
     }
   }
@@ -105,7 +103,7 @@ export class DeliveryWorker {
     const deadline = performance.now() + (this.#deps.passBudgetMs ?? DEFAULT_PASS_BUDGET_MS);
     const delivered: DeliveredFile[] = [];
     try {
-      while (!this.#stopping && performance.now() < deadline) {
+      while (!this.#loop.stopping && performance.now() < deadline) {
         const step = await this.#delivery.step(trail, receiving, untilSeq);
         if (step.kind === 'idle') return true;
         if (step.kind === 'delivered') delivered.push(...step.files);
@@ -140,20 +138,6 @@ export class DeliveryWorker {
     this.#dueMs.delete(arn);
     this.#failures.delete(arn);
     this.#receiving.forget(arn);
-  }
-
-  #schedule(delayMs: number): void {
-    this.#timer = setTimeout(() => this.#tick(), delayMs);
-    this.#timer.unref();
-  }
-
-  #tick(): void {
-    this.#pass = this.runOnce()
-      .catch((err: unknown) => this.#deps.log.error({ err }, 'delivery pass failed'))
-      .finally(() => {
-        this.#pass = undefined;
-        if (!this.#stopping) this.#schedule(this.#nextWakeMs());
-      });
   }
 
   /** Until the earliest trail is due, and at most one interval, when newly logging trails are picked up. */

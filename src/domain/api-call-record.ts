@@ -22,6 +22,8 @@ export interface ApiCallFacts {
   resources?: RecordResource[];
   /** Data events (S3 object calls) are `false`; everything else here is a management event. */
   managementEvent?: boolean;
+  /** Set on every copy of a call recorded in several accounts (the caller's and a resource owner's). */
+  sharedEventId?: string;
 }
 
 const MAX_SHORT_FIELD = 1024;
@@ -53,6 +55,7 @@ export function apiCallRecord(facts: ApiCallFacts): CloudTrailRecord {
   if (facts.resources && facts.resources.length > 0) record.resources = facts.resources;
   record.managementEvent = management;
   record.recipientAccountId = facts.accountId;
+  if (facts.sharedEventId) record.sharedEventID = facts.sharedEventId;
   return reorder(record);
 }
 
@@ -61,7 +64,7 @@ const ORDER = [
   'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress',
   'userAgent', 'errorCode', 'errorMessage', 'requestParameters', 'responseElements', 'additionalEventData',
   'requestID', 'eventID', 'readOnly', 'resources', 'eventType', 'managementEvent', 'recipientAccountId',
-  'eventCategory',
+  'sharedEventID', 'eventCategory',
 ];
 
 function reorder(record: CloudTrailRecord): CloudTrailRecord {

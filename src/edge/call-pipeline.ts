@@ -8,10 +8,13 @@ import { ServiceError, asServiceError } from '../errors/service-error.js';
 import type { Recorder } from '../services/recorder.js';
 import type { Clock } from '../domain/clock.js';
 import { userIdentityOf } from '../domain/caller.js';
+import { accountCopies } from '../domain/account-copies.js';
+import type { Authorizer } from '../services/access/authorizer.js';
 
 export interface PipelineDependencies {
   surfaces: readonly Surface[];
   authenticator: Authenticator;
+  authorizer: Pick<Authorizer, 'authorize'>;
   recorder: Recorder;
   clock: Clock;
   log: Logger;
@@ -26,7 +29,10 @@ export class CallPipeline {
     let auth: Authentication | undefined;
     try {
       auth = await this.deps.authenticator.authenticate(request);
-      const reply = await surface.invoke({ request, caller: auth.caller, region: auth.region }, facts);
+      const call = { request, caller: auth.caller, region: auth.region };
+      const checks = await surface.authorization(call, facts);
+      await this.deps.authorizer.authorize({ ...call, sourceIp: request.sourceIp, userAgent: request.userAgent, secureTransport: false }, checks);
+      const reply = await surface.invoke(call, facts);
       return await this.recorded(request, facts, auth, undefined, () => reply, surface);
     } catch (err) {
       const known = err instanceof AuthenticationFailure ? err.known : auth;
@@ -68,10 +74,10 @@ export class CallPipeline {
     surface: Surface,
   ): Promise<EdgeReply> {
     try {
-      await this.deps.recorder.recordCall({
+      await this.deps.recorder.recordCopies(accountCopies({
         identity: userIdentityOf(auth.caller),
         accountId: auth.caller.accountId,
-        region: auth.region,
+        region: facts.region ?? auth.region,
         eventSource: facts.eventSource,
         eventName: facts.eventName,
         eventTime: this.deps.clock.now(),
@@ -85,7 +91,7 @@ export class CallPipeline {
         readOnly: facts.readOnly,
         ...(facts.resources ? { resources: facts.resources } : {}),
         ...(facts.managementEvent === false ? { managementEvent: false } : {}),
-      });
+      }, auth.caller));
     } catch (err) {
       this.deps.log.error({ err, requestId: request.requestId }, 'could not record a call; answering 503');
       const unavailable = new ServiceError('ServiceUnavailable', 'The call could not be recorded, so it was not completed. Retry later.');

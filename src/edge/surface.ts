@@ -5,6 +5,7 @@ import type { EdgeReply, EdgeRequest } from './edge-request.js';
 import type { ServiceError } from '../errors/service-error.js';
 import type { Caller } from '../domain/caller.js';
 import type { RecordResource } from '../domain/record.js';
+import type { AccessCheck } from '../domain/access-check.js';
 
 /** What a surface learns about a call for its CloudTrail record; filled in as far as the call got. */
 export interface CallFacts {
@@ -16,6 +17,8 @@ export interface CallFacts {
   resources?: RecordResource[];
   additionalEventData?: Record<string, unknown>;
   managementEvent?: boolean;
+  /** The record's awsRegion when it is not the signing region: global services record in us-east-1. */
+  region?: string;
 }
 
 export interface CallContext {
@@ -32,6 +35,12 @@ export interface Surface {
   recognizes(request: EdgeRequest): boolean;
   /** The facts known before authentication: enough to record a refused call. */
   describe(request: EdgeRequest): CallFacts;
+  /**
+   * What the call needs permission for, worked out before it runs; the pipeline evaluates the caller's policies for
+   * each check. Required of every surface so that no call goes unauthorized; [] only for calls AWS lets anyone with
+   * valid credentials make (sts:GetCallerIdentity).
+   */
+  authorization(call: CallContext, facts: CallFacts): Promise<AccessCheck[]>;
   invoke(call: CallContext, facts: CallFacts): Promise<EdgeReply>;
   /**
    * The error under the name this protocol gives it (S3 calls a bad signature SignatureDoesNotMatch): both the

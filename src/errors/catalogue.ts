@@ -134,6 +134,32 @@ export const ERROR_CATALOGUE = {
   BadDigest: client('The body does not match its Content-MD5 or x-amz-checksum-* header (S3).'),
   InvalidDigest: client('The Content-MD5 header is not a base64 MD5 (S3).'),
   MetadataTooLarge: client('The x-amz-meta-* headers exceed 2 KB (S3).'),
+
+  // Identity and access (iam): temporary credentials, the IAM and STS Query endpoints' codes, bucket policies.
+  ExpiredTokenException: client('The temporary credentials (STS session token) have expired.'),
+  ExpiredToken: client('The temporary credentials have expired (S3, IAM and STS).'),
+  InvalidClientTokenId: client('The access key id is not known, not active, or its session token does not match (IAM, STS).', 403),
+  MissingAuthenticationToken: client('The request carries no SigV4 authentication (IAM, STS).', 403),
+  IncompleteSignature: client('The SigV4 Authorization header or query parameters are malformed (IAM, STS).'),
+  InvalidAction: client('The Action names no operation of this service, or one opentrail does not implement (IAM, STS).'),
+  MissingAction: client('The request has no Action parameter (IAM, STS).'),
+  InvalidParameterValue: client('A parameter is not valid for the protocol, e.g. an unsupported Version (IAM, STS).'),
+  ValidationError: client('A parameter is missing or fails a constraint of the model (IAM, STS).'),
+  InvalidInput: client('A parameter value is not valid, e.g. a malformed ARN or a bad marker (IAM).'),
+  NoSuchEntity: client('The user, group, role, policy, version or access key does not exist (IAM).', 404),
+  EntityAlreadyExists: client('An entity of that name already exists in the account (IAM).', 409),
+  MalformedPolicyDocument: client('The policy document is not valid policy JSON (IAM, STS).'),
+  LimitExceeded: client('An IAM quota would be exceeded, e.g. a third access key or a sixth policy version (IAM).', 409),
+  DeleteConflict: client('The entity still has subordinate entities (keys, policies, members) (IAM).', 409),
+  PackedPolicyTooLarge: client('The session policies are larger than AssumeRole allows (STS).'),
+  ServiceFailure: server('An unexpected error; logged with the request id, no details are returned (IAM, STS).'),
+  MalformedPolicy: client('The bucket policy is not valid policy JSON (S3).'),
+  NoSuchBucketPolicy: client('The bucket has no bucket policy (S3).', 404),
+  PolicyNotAttachable: client('The managed policy cannot be attached to that entity (IAM).'),
+  UnmodifiableEntity: client('The entity is managed by a service and cannot be changed (IAM).'),
+  ConcurrentModification: client('Another request changed the entity at the same time; retry (IAM).', 409),
+  RegionDisabledException: client('STS is not activated in the requested region (STS).', 403),
+  EntityTemporarilyUnmodifiable: client('The user is being changed by another request and cannot be changed now (IAM).', 409),
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -3,7 +3,6 @@
 import path from 'node:path';
 import type { ObjectStore } from './object-store.js';
 import { FsObjectStore } from './fs/fs-object-store.js';
-import { S3ObjectStore } from './s3/s3-object-store.js';
 
 export interface ObjectStoreSettings {
   dataDir: string;
@@ -18,6 +17,8 @@ export async function openObjectStore(settings: ObjectStoreSettings): Promise<Ob
   if (Boolean(settings.s3AccessKeyId) !== Boolean(settings.s3SecretAccessKey)) {
     throw new Error('Set both OPENTRAIL_S3_ACCESS_KEY_ID and OPENTRAIL_S3_SECRET_ACCESS_KEY, or neither (then the AWS SDK finds credentials).');
   }
+  // Loaded only for an S3 store: the SDK is most of the start-up time of the commands that open the store.
+  const { S3ObjectStore } = await import('./s3/s3-object-store.js');
   return new S3ObjectStore({
     endpoint: settings.s3Endpoint,
     ...(settings.s3Region ? { region: settings.s3Region } : {}),

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { ErrorCode } from '../errors/catalogue.js';
 import type { RecordResource } from '../domain/record.js';
+import type { AccessCheck } from '../domain/access-check.js';
 import type { CallContext } from '../edge/surface.js';
 import type { Services } from '../services/services.js';
 
@@ -25,6 +26,11 @@ export interface Operation<I = unknown, O = unknown> {
   requestParameters?(body: Record<string, unknown>): Record<string, unknown> | null;
   /** The largest request body the operation reads; JSON_BODY_LIMIT by default. */
   maxBodyBytes?: number;
+  /**
+   * What the call needs permission for. By default `<service>:<name>` on each ARN among the record's resources,
+   * or on '*' when there are none.
+   */
+  access?(input: I, context: OperationContext): AccessCheck[] | Promise<AccessCheck[]>;
   /** The record's `responseElements`; by default writes record their output and reads record null. */
   responseElements?(output: O): Record<string, unknown> | null;
 }
@@ -32,4 +38,13 @@ export interface Operation<I = unknown, O = unknown> {
 /** Keeps each operation's input and output types tied together while the registry holds them side by side. */
 export function defineOperation<I, O>(operation: Operation<I, O>): Operation<I, O> {
   return operation;
+}
+
+/** The checks an operation's call needs: its own `access`, or its action on the ARNs its record names (`resources`). */
+export async function operationAccess<I>(
+  service: string, operation: Operation<I, unknown>, input: I, context: OperationContext, resources: readonly RecordResource[] = [],
+): Promise<AccessCheck[]> {
+  if (operation.access) return operation.access(input, context);
+  const arns = resources.flatMap((r) => (r.ARN ? [r.ARN] : []));
+  return (arns.length > 0 ? arns : ['*']).map((resource) => ({ action: `${service}:${operation.name}`, resource }));
 }

@@ -13,4 +13,11 @@ export class Recorder {
     await this.eventLog.append([indexEvent(record, { origin: 'recorded', accountId: facts.accountId })]);
     return record;
   }
+
+  /** Records the copies of one call in the accounts it concerns, committed together: all or none. */
+  async recordCopies(copies: readonly ApiCallFacts[]): Promise<CloudTrailRecord[]> {
+    const records = copies.map(apiCallRecord);
+    await this.eventLog.append(records.map((record, i) => indexEvent(record, { origin: 'recorded', accountId: copies[i]!.accountId })));
+    return records;
+  }
 }

@@ -5,6 +5,8 @@ import type { ObjectStore } from '../objects/object-store.js';
 import type { HistoryTokenCodec } from './history/history-token.js';
 import type { AuditEventSettings } from './lake/audit-event-settings.js';
 import type { ChannelIngestionTracker } from './lake/channel-ingestion-tracker.js';
+import type { IdentityServices } from './iam/identity-services.js';
+import type { Signer } from '../crypto/signer.js';
 
 export interface Services {
   store: Store;
@@ -14,4 +16,7 @@ export interface Services {
   historyTokens: HistoryTokenCodec;
   auditEvents: AuditEventSettings;
   channelIngestion: ChannelIngestionTracker;
+  identity: IdentityServices;
+  /** Signs digests and checkpoints; publishes the public keys (ListPublicKeys). */
+  signer: Signer;
 }

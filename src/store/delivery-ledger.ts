@@ -52,6 +52,11 @@ export interface DeliveredFileQuery {
   toMs: number;
 }
 
+/** A delivered file with its place in the ledger: files are numbered in the order they were recorded. */
+export interface RecordedFile extends DeliveredFile {
+  position: number;
+}
+
 export interface DeliveryLedger {
   /**
    * StartLogging: the trail receives the events after `seq` (the event log's last sequence number then). Does nothing
@@ -86,4 +91,13 @@ export interface DeliveryLedger {
   skipTo(trailArn: string, fromSeq: number, toSeq: number): Promise<boolean>;
   /** The trail's files of one region delivered in a time window, by delivery time: what a digest covers. */
   deliveredFiles(query: DeliveredFileQuery): Promise<DeliveredFile[]>;
+  /**
+   * The position of the last file recorded (0 before the first). Digests cover files by position rather than by
+   * delivery time, so that a file recorded just after a digest's window closed goes into the next digest.
+   */
+  lastPosition(): Promise<number>;
+  /** The position of the trail's last file delivered before `deliveredMs`; 0 when there is none. */
+  lastPositionBefore(trailArn: string, deliveredMs: number): Promise<number>;
+  /** The trail's files recorded after `afterPosition` through `throughPosition`, in recording order. */
+  filesRecordedBetween(trailArn: string, afterPosition: number, throughPosition: number): Promise<RecordedFile[]>;
 }

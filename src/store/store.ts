@@ -7,17 +7,21 @@ import type { TrailStore } from './trail-store.js';
 import type { DeliveryLedger } from './delivery-ledger.js';
 import type { DeliveryFeed } from './delivery-feed.js';
 import type { LakeCatalog, LakeEvents } from './lake-store.js';
+import type { IdentityStore } from './identity-store.js';
+import type { DigestChainStore } from './digest-chains.js';
 
 export interface Store {
   readonly eventLog: EventLog;
   readonly eventHistory: EventHistory;
   readonly eventFeed: EventFeed;
   readonly credentials: CredentialStore;
+  readonly identities: IdentityStore;
   readonly trails: TrailStore;
   readonly deliveryFeed: DeliveryFeed;
   readonly deliveryLedger: DeliveryLedger;
   readonly lake: LakeCatalog;
   readonly lakeEvents: LakeEvents;
+  readonly digestChains: DigestChainStore;
   /** Waits for pending commits, then releases the database. */
   close(): Promise<void>;
 }
@@ -106,7 +110,26 @@ export interface LoggedEvent {
   event: IndexedEvent;
 }
 
-export type PrincipalType = 'Root' | 'IAMUser';
+export type PrincipalType = 'Root' | 'IAMUser' | 'AssumedRole';
+
+/** What temporary credentials (STS) stand for: who obtained them, how, and the limits they carry. */
+export interface SessionGrant {
+  /** SHA-256 (hex) of the session token: the token itself is never stored. */
+  tokenHash: string;
+  issuedMs: number;
+  /** AssumeRole: the role and the session name; GetSessionToken: the user (or root) who asked. */
+  issuer: { type: 'Role' | 'IAMUser' | 'Root'; name: string; id: string; arn: string };
+  sessionName?: string;
+  /** Inline session policy and managed session policy ARNs given to AssumeRole. */
+  sessionPolicies?: string[];
+  sessionPolicyArns?: string[];
+}
+
+export interface KeyLastUsed {
+  usedMs: number;
+  serviceName: string;
+  region: string;
+}
 
 export interface AccessKeyRecord {
   accessKeyId: string;
@@ -119,10 +142,23 @@ export interface AccessKeyRecord {
   sealedSecret: string;
   status: 'Active' | 'Inactive';
   createdMs: number;
+  /** Temporary credentials only. */
+  expiresMs?: number;
+  session?: SessionGrant;
+  lastUsed?: KeyLastUsed;
 }
 
 export interface CredentialStore {
   findAccessKey(accessKeyId: string): Promise<AccessKeyRecord | undefined>;
   /** Inserts the key, or replaces the one with the same id. */
   saveAccessKey(key: AccessKeyRecord): Promise<void>;
+  /** An IAM user's long-term keys, oldest first. */
+  listUserKeys(accountId: string, userName: string): Promise<AccessKeyRecord[]>;
+  /** The account root's long-term keys, oldest first. */
+  listRootKeys(accountId: string): Promise<AccessKeyRecord[]>;
+  /** Whether there was one to delete. */
+  deleteAccessKey(accessKeyId: string): Promise<boolean>;
+  noteKeyUsed(accessKeyId: string, use: KeyLastUsed): Promise<void>;
+  /** Drops temporary credentials that expired before `beforeMs`; returns how many. */
+  deleteExpiredKeys(beforeMs: number): Promise<number>;
 }

@@ -36,6 +36,10 @@ export function cloudTrailDataSurface(services: Services): Surface {
         managementEvent: false,
       };
     },
+    // The channel named in the query is the resource, as in AWS; a call without one is refused by invoke.
+    authorization: async ({ request }: CallContext) => [
+      { action: 'cloudtrail-data:PutAuditEvents', resource: request.query.get('channelArn') || '*' },
+    ],
     async invoke(call: CallContext, facts: CallFacts) {
       const { request } = call;
       if (request.method !== 'POST' || request.path !== PATH) {

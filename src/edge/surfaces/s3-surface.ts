@@ -4,6 +4,9 @@ import type { EdgeReply, EdgeRequest } from '../edge-request.js';
 import type { CallContext, CallFacts, Surface } from '../surface.js';
 import type { ServiceError } from '../../errors/service-error.js';
 import type { ObjectStore } from '../../objects/object-store.js';
+import type { AccessCheck } from '../../domain/access-check.js';
+import type { BucketPolicies } from '../../services/access/bucket-policies.js';
+import { s3AccessChecks } from './s3/s3-actions.js';
 import { header } from '../edge-request.js';
 import { S3Error } from './s3/s3-errors.js';
 import { asS3Error, s3ErrorReply, type ErrorContext } from './s3/s3-error-reply.js';
@@ -27,7 +30,7 @@ interface PlannedCall {
 /** Methods S3 clients send without an X-Amz-Target; POST only with S3's POST subresources. */
 const S3_POST_SUBRESOURCES = ['delete', 'uploads', 'uploadId', 'restore', 'select'];
 
-export function s3Surface(services: { objects: ObjectStore }): Surface {
+export function s3Surface(services: { objects: ObjectStore; bucketPolicies: BucketPolicies }): Surface {
   return {
     signingNames: ['s3'],
     recognizes: (request) =>
@@ -43,10 +46,16 @@ export function s3Surface(services: { objects: ObjectStore }): Surface {
         dataEvent: isDataEvent(match.name, level),
       });
     },
+    async authorization(call: CallContext) {
+      const { target, match } = planCall(call.request);
+      if (!target) throw invalidUri(call.request);
+      const checks = s3AccessChecks(call.request, target, match.name);
+      return Promise.all(checks.map((check) => withBucketPolicy(check, services)));
+    },
     async invoke(call: CallContext, facts: CallFacts) {
       const { request } = call;
       const { target, match } = planCall(request);
-      if (!target) throw new S3Error('InvalidURI', "Couldn't parse the specified URI.", { URI: request.path });
+      if (!target) throw invalidUri(request);
       if (match.kind === 'unimplemented') throw unimplemented(match.name, match.subresource);
       if (match.kind === 'not-allowed') throw methodNotAllowed(request, target);
       const reply = await match.operation({
@@ -58,6 +67,7 @@ export function s3Surface(services: { objects: ObjectStore }): Surface {
         key: target.key ?? '',
         authentication: authenticationMethod(request),
         objects: services.objects,
+        bucketPolicies: services.bucketPolicies,
         facts,
       });
       if (typeof reply.body === 'string') noteBytes(facts, 'bytesTransferredOut', Buffer.byteLength(reply.body));
@@ -65,6 +75,29 @@ export function s3Surface(services: { objects: ObjectStore }): Surface {
     },
     protocolError: (error: ServiceError, request: EdgeRequest) => asS3Error(error, planCall(request).error),
     errorReply: (error: ServiceError, request: EdgeRequest): EdgeReply => s3ErrorReply(error, planCall(request).error),
+  };
+}
+
+function invalidUri(request: EdgeRequest): S3Error {
+  return new S3Error('InvalidURI', "Couldn't parse the specified URI.", { URI: request.path });
+}
+
+/** The bucket's owner and policy join a check on the bucket or its objects. */
+async function withBucketPolicy(
+  check: AccessCheck, services: { objects: ObjectStore; bucketPolicies: BucketPolicies },
+): Promise<AccessCheck> {
+  // A bucket being created belongs to the caller whoever holds the name; CreateBucket answers BucketAlreadyExists.
+  if (!check.resource.startsWith('arn:aws:s3:::') || check.action === 's3:CreateBucket') return check;
+  const bucket = check.resource.slice('arn:aws:s3:::'.length).split('/')[0] ?? '';
+  // A name the store refuses (InvalidBucketName) is the operation's error to report; here it has no owner.
+  const [info, policies] = await Promise.all([
+    services.objects.headBucket(bucket).catch(() => undefined),
+    services.bucketPolicies.documents(bucket),
+  ]);
+  return {
+    ...check,
+    ...(info?.ownerAccountId ? { resourceAccountId: info.ownerAccountId } : {}),
+    ...(policies.length ? { resourcePolicies: policies } : {}),
   };
 }
 

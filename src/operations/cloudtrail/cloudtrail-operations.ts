@@ -2,6 +2,7 @@
 // operation that is not implemented yet answers UnsupportedOperationException, never a fake success.
 import type { Operation } from '../operation.js';
 import { lookupEventsOperation } from './lookup-events.js';
+import { listPublicKeysOperation } from './list-public-keys.js';
 import { addTagsOperation } from './add-tags.js';
 import { createTrailOperation } from './create-trail.js';
 import { deleteTrailOperation } from './delete-trail.js';
@@ -58,6 +59,7 @@ export const CLOUDTRAIL_OPERATIONS: ReadonlyMap<string, Operation<any, any>> = n
     deleteEventDataStoreOperation, restoreEventDataStoreOperation, listEventDataStoresOperation,
     startEventDataStoreIngestionOperation, stopEventDataStoreIngestionOperation,
     createChannelOperation, getChannelOperation, updateChannelOperation, deleteChannelOperation, listChannelsOperation,
+    listPublicKeysOperation,
   ].map((op) => [op.name, op]),
 );
 

@@ -12,7 +12,7 @@ import type { HistoryFilter, HistoryQuery, Store } from '../store.js';
 import { ACCOUNT, event, iamUser, importedEvent, isoSeconds, NOON_MS, historyQuery } from '../conformance/fixtures.js';
 import { random } from '../../../bench/synthetic-records.js';
 import { openSqliteStore } from './sqlite-store.js';
-import { migrate, SCHEMA_VERSION } from './schema.js';
+import { migrate, SCHEMA_VERSION, VERSION_BEFORE_POSTINGS } from './schema.js';
 import { INSERT_EVENT, insertValues } from './event-row.js';
 import { eventKey } from './event-key.js';
 import { decodeEntries, encodeEntries, newestFirst } from './posting-codec.js';
@@ -177,7 +177,7 @@ async function writeMixed(store: Store, events: IndexedEvent[]): Promise<Written
 function writeBeforePostings(path: string, events: IndexedEvent[]): void {
   const db = new Database(path);
   try {
-    migrate(db, SCHEMA_VERSION - 1);
+    migrate(db, VERSION_BEFORE_POSTINGS);
     db.prepare("INSERT INTO scopes (id, account_id, region, lane) VALUES (1, ?, 'us-east-1', 1)").run(ACCOUNT);
     const insert = db.prepare(INSERT_EVENT);
     const resource = db.prepare('INSERT OR IGNORE INTO history_resources VALUES (1, ?, ?, ?, ?)');

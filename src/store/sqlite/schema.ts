@@ -6,6 +6,11 @@ import { buildPostings, CREATE_POSTINGS } from './postings-migration.js';
 /** SQL, or a step that needs more than SQL (it runs inside the migration transaction). */
 type Migration = string | ((db: Database) => void);
 
+function postingsMigration(db: Database): void {
+  db.exec(CREATE_POSTINGS);
+  buildPostings(db);
+}
+
 const MIGRATIONS: readonly Migration[] = [
   `
   -- (account, region, lane) interned to a small integer that leads every index, so that index keys stay short and
@@ -139,6 +144,22 @@ const MIGRATIONS: readonly Migration[] = [
     UNIQUE (bucket, object_key)
   );
   CREATE INDEX delivered_files_by_trail ON delivered_files (trail_arn, region, delivered_ms);
+  `,  `
+  -- iam: IAM's users, groups, roles, managed policies and S3 bucket policies (src/store/identity-store.ts), each a
+  -- JSON document; name_key is the lower-cased name, since IAM names are unique regardless of case.
+  CREATE TABLE iam_entities (
+    account_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (account_id, kind, name_key)
+  ) WITHOUT ROWID;
+  -- Temporary credentials (STS) carry their session and expiry; last use is what GetAccessKeyLastUsed reports.
+  ALTER TABLE access_keys ADD COLUMN session_json TEXT;
+  ALTER TABLE access_keys ADD COLUMN expires_ms INTEGER;
+  ALTER TABLE access_keys ADD COLUMN last_used_json TEXT;
+  CREATE INDEX access_keys_by_user ON access_keys (account_id, user_name) WHERE user_name IS NOT NULL;
+  CREATE INDEX access_keys_by_expiry ON access_keys (expires_ms) WHERE expires_ms IS NOT NULL;
   `,
   `
   -- producers: CloudTrail Lake (src/store/lake-store.ts). Event data stores, their configuration as the JSON of a
@@ -177,13 +198,36 @@ const MIGRATIONS: readonly Migration[] = [
     after_seq INTEGER NOT NULL
   );
   `,
-  (db) => {
-    db.exec(CREATE_POSTINGS);
-    buildPostings(db);
-  },
+  `
+  -- integrity: digest chains (src/store/digest-chains.ts), one row per trail whose digests are being written, the
+  -- chain (heads per region, window, ledger position, pass written ahead) as JSON; per trail and region the latest
+  -- digest, which outlives its chain and its trail: tail truncation is judged against it; and every chain's final
+  -- digest, which no later digest points to, so that deleting one is seen too.
+  CREATE TABLE digest_chains (
+    trail_arn TEXT PRIMARY KEY,
+    chain TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE digest_checkpoints (
+    trail_arn TEXT NOT NULL,
+    region TEXT NOT NULL,
+    checkpoint TEXT NOT NULL,
+    PRIMARY KEY (trail_arn, region)
+  ) WITHOUT ROWID;
+  CREATE TABLE digest_chain_ends (
+    trail_arn TEXT NOT NULL,
+    region TEXT NOT NULL,
+    end_ms INTEGER NOT NULL,
+    checkpoint TEXT NOT NULL,
+    PRIMARY KEY (trail_arn, region, end_ms)
+  ) WITHOUT ROWID;
+  `,
+  // postings: Event History's attribute index as postings (postings-migration.ts); builds them from the events.
+  postingsMigration,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The version a database had before the postings migration (tests build such databases). */
+export const VERSION_BEFORE_POSTINGS = MIGRATIONS.indexOf(postingsMigration);
 
 export class SchemaTooNewError extends Error {}
 

@@ -147,4 +147,22 @@ describe('SqliteDeliveryLedger', () => {
     expect(await ledger().trailsToDeliver()).toEqual([]);
     expect(await ledger().deliveredFiles({ trailArn: TRAIL, region: 'us-east-1', fromMs: 0, toMs: 100 })).toHaveLength(1);
   });
+
+  it('numbers recorded files in recording order, per trail, for digests', async () => {
+    expect(await ledger().lastPosition()).toBe(0);
+    await ledger().startCursor(TRAIL, 0);
+    const first = plan(0, 5);
+    await ledger().planDelivery(first);
+    await ledger().completeDelivery(first, delivered(first, 1_000));
+    const second = plan(5, 9, { files: [{ key: 'k3', accountId: '123456789012', region: 'us-east-1', seqs: [7] }] });
+    await ledger().planDelivery(second);
+    await ledger().completeDelivery(second, delivered(second, 2_000));
+    expect(await ledger().lastPosition()).toBe(3);
+    const all = await ledger().filesRecordedBetween(TRAIL, 0, 3);
+    expect(all.map((f) => [f.position, f.key])).toEqual([[1, 'k1'], [2, 'k2'], [3, 'k3']]);
+    expect((await ledger().filesRecordedBetween(TRAIL, 2, 3)).map((f) => f.key)).toEqual(['k3']);
+    expect(await ledger().filesRecordedBetween(OTHER, 0, 3)).toEqual([]);
+    expect(await ledger().lastPositionBefore(TRAIL, 2_000)).toBe(2);
+    expect(await ledger().lastPositionBefore(TRAIL, 1_000)).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { CLOSING_RECORD_WINDOW, periodEnd, type LoggingPeriod } from '../../domain/delivery/logging-periods.js';
 import { decodeSeqRanges, encodeSeqRanges } from '../../domain/delivery/seq-ranges.js';
 import type {
-  DeliveredFile, DeliveredFileQuery, DeliveryLedger, PlannedDelivery, TrailDeliveryState,
+  DeliveredFile, DeliveredFileQuery, DeliveryLedger, PlannedDelivery, RecordedFile, TrailDeliveryState,
 } from '../delivery-ledger.js';
 
 interface PlanRow {
@@ -34,6 +34,7 @@ interface StoredPlanFile {
 }
 
 interface FileRow {
+  id: number;
   trail_arn: string;
   bucket: string;
   object_key: string;
@@ -80,6 +81,11 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
         newest_event_ms, delivered_ms, first_seq, last_seq, event_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       files: db.prepare<[string, string, number, number], FileRow>(`SELECT * FROM delivered_files
         WHERE trail_arn = ? AND region = ? AND delivered_ms >= ? AND delivered_ms < ? ORDER BY delivered_ms, id`),
+      lastPosition: db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM delivered_files'),
+      lastPositionBefore: db.prepare<[string, number], { id: number | null }>(
+        'SELECT max(id) AS id FROM delivered_files WHERE trail_arn = ? AND delivered_ms < ?'),
+      recordedBetween: db.prepare<[string, number, number], FileRow>(`SELECT * FROM delivered_files
+        WHERE trail_arn = ? AND id > ? AND id <= ? ORDER BY id`),
       trailsToDeliver: db.prepare<[], { trail_arn: string }>(`SELECT c.trail_arn FROM delivery_cursors c
         WHERE EXISTS (SELECT 1 FROM delivery_plans p WHERE p.trail_arn = c.trail_arn)
            OR EXISTS (SELECT 1 FROM delivery_periods d WHERE d.trail_arn = c.trail_arn
@@ -166,6 +172,18 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
 
   async deliveredFiles(query: DeliveredFileQuery): Promise<DeliveredFile[]> {
     return this.#sql.files.all(query.trailArn, query.region, query.fromMs, query.toMs).map(deliveredFileOf);
+  }
+
+  async lastPosition(): Promise<number> {
+    return this.#sql.lastPosition.get()?.id ?? 0;
+  }
+
+  async lastPositionBefore(trailArn: string, deliveredMs: number): Promise<number> {
+    return this.#sql.lastPositionBefore.get(trailArn, deliveredMs)?.id ?? 0;
+  }
+
+  async filesRecordedBetween(trailArn: string, afterPosition: number, throughPosition: number): Promise<RecordedFile[]> {
+    return this.#sql.recordedBetween.all(trailArn, afterPosition, throughPosition).map((row) => ({ ...deliveredFileOf(row), position: row.id }));
   }
 
   #start(trailArn: string, seq: number): void {

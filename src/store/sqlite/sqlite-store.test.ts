@@ -9,6 +9,8 @@ import type { Store } from '../store.js';
 import { storeConformance } from '../conformance/store-conformance.js';
 import { trailStoreConformance } from '../conformance/trail-store-conformance.js';
 import { lakeStoreConformance } from '../conformance/lake-store-conformance.js';
+import { identityStoreConformance } from '../conformance/identity-store-conformance.js';
+import { digestChainConformance } from '../conformance/digest-chain-conformance.js';
 import { event, historyQuery, importedEvent, OTHER_REGION } from '../conformance/fixtures.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { SchemaTooNewError } from './schema.js';
@@ -29,6 +31,8 @@ storeConformance('sqlite file', openInTempDir, (store) => {
 storeConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
 trailStoreConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
 lakeStoreConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
+identityStoreConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
+digestChainConformance('sqlite :memory:', () => openSqliteStore({ path: ':memory:' }));
 
 describe('SqliteStore on disk', () => {
   let dir: string;
@@ -156,7 +160,7 @@ function holdWriteLock(path: string, holdMs: number, eventId: string): { locked:
     const db = new Database(process.argv[2], { timeout: 5000 });
     const json = db.prepare('SELECT json FROM events WHERE event_id = ?').pluck().get(process.argv[4]);
     db.exec('BEGIN IMMEDIATE');
-    db.prepare("INSERT INTO access_keys VALUES ('AKIAFROMCHILD0000000', '1', 'IAMUser', 'p', 'arn', 'child', 's', 'Active', 1)").run();
+    db.prepare("INSERT INTO access_keys (access_key_id, account_id, principal_type, principal_id, principal_arn, user_name, sealed_secret, status, created_ms) VALUES ('AKIAFROMCHILD0000000', '1', 'IAMUser', 'p', 'arn', 'child', 's', 'Active', 1)").run();
     process.stderr.write('locked\\n');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.argv[3]));
     db.exec('COMMIT');

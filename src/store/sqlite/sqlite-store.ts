@@ -10,10 +10,12 @@ import { SqliteEventHistory } from './sqlite-event-history.js';
 import { SqliteEventFeed } from './sqlite-event-feed.js';
 import { SqliteCredentials } from './sqlite-credentials.js';
 import { SqliteTrailStore } from './sqlite-trail-store.js';
+import { SqliteIdentityStore } from './sqlite-identity-store.js';
 import { SqliteDeliveryLedger } from './sqlite-delivery-ledger.js';
 import { SqliteDeliveryFeed } from './sqlite-delivery-feed.js';
 import { SqliteLakeCatalog } from './sqlite-lake-catalog.js';
 import { SqliteLakeEvents } from './sqlite-lake-events.js';
+import { SqliteDigestChains } from './sqlite-digest-chains.js';
 
 export type SqliteStoreOptions = SqliteConnectionOptions;
 
@@ -22,11 +24,13 @@ export class SqliteStore implements Store {
   readonly eventHistory: SqliteEventHistory;
   readonly eventFeed: SqliteEventFeed;
   readonly credentials: SqliteCredentials;
+  readonly identities: SqliteIdentityStore;
   readonly trails: SqliteTrailStore;
   readonly deliveryFeed: SqliteDeliveryFeed;
   readonly deliveryLedger: SqliteDeliveryLedger;
   readonly lake: SqliteLakeCatalog;
   readonly lakeEvents: SqliteLakeEvents;
+  readonly digestChains: SqliteDigestChains;
   readonly #db: Database.Database;
   readonly #checkpoint: BackgroundCheckpoint | undefined;
   #closed: Promise<void> | undefined;
@@ -39,11 +43,13 @@ export class SqliteStore implements Store {
     this.eventHistory = new SqliteEventHistory(db, scopes);
     this.eventFeed = new SqliteEventFeed(db);
     this.credentials = new SqliteCredentials(db);
+    this.identities = new SqliteIdentityStore(db);
     this.trails = new SqliteTrailStore(db);
     this.deliveryFeed = new SqliteDeliveryFeed(db, this.eventFeed);
     this.deliveryLedger = new SqliteDeliveryLedger(db);
     this.lake = new SqliteLakeCatalog(db);
     this.lakeEvents = new SqliteLakeEvents(db);
+    this.digestChains = new SqliteDigestChains(db);
   }
 
   /** Safe to call more than once; every call resolves when the database is closed. */

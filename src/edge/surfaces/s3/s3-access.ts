@@ -1,6 +1,7 @@
-// Who may use a bucket, and from where. Buckets belong to the account that created them (a later IAM issue adds
-// policies); a bucket lives in one region, and S3 wants requests for it signed for that region: it says where the
-// bucket is, so that clients can retry there.
+// Who may use a bucket, and from where. Buckets belong to the account that created them; other accounts reach one
+// only where its bucket policy and their own policies both allow (the edge's authorization step decides that), and
+// never its policy or its deletion. A bucket lives in one region, and S3 wants requests for it signed for that
+// region: it says where the bucket is, so that clients can retry there.
 import type { BucketInfo } from '../../../objects/object-store.js';
 import type { S3Call } from './s3-call.js';
 import { S3Error, accessDenied, noSuchBucket } from './s3-errors.js';
@@ -10,6 +11,8 @@ import { hostOf } from './s3-request.js';
 export interface AccessOptions {
   /** GetBucketLocation and copy sources answer from any region. */
   anyRegion?: boolean;
+  /** Calls S3 keeps to the bucket owner's account whatever the policies say: the bucket policy, DeleteBucket. */
+  ownerOnly?: boolean;
 }
 
 export async function accessBucket(call: S3Call, bucket: string = call.bucket, options: AccessOptions = {}): Promise<BucketInfo> {
@@ -18,7 +21,7 @@ export async function accessBucket(call: S3Call, bucket: string = call.bucket, o
   noteBucketOwner(call.facts, bucket, info.ownerAccountId);
   if (!options.anyRegion && info.region !== call.region) throw wrongRegion(call, info);
   // A bucket opentrail did not create (already in an external store) has no recorded owner: any account may use it.
-  if (info.ownerAccountId !== undefined && info.ownerAccountId !== call.caller.accountId) throw accessDenied();
+  if (options.ownerOnly && info.ownerAccountId !== undefined && info.ownerAccountId !== call.caller.accountId) throw accessDenied();
   return info;
 }
 

@@ -4,6 +4,7 @@ import type { CallFacts } from '../../surface.js';
 import type { Caller } from '../../../domain/caller.js';
 import type { ObjectStore } from '../../../objects/object-store.js';
 import type { AuthenticationMethod } from './s3-request.js';
+import type { BucketPolicies } from '../../../services/access/bucket-policies.js';
 
 export interface S3Call {
   request: EdgeRequest;
@@ -17,6 +18,7 @@ export interface S3Call {
   key: string;
   authentication: AuthenticationMethod;
   objects: ObjectStore;
+  bucketPolicies: BucketPolicies;
   /** The call's record, filled in as the operation learns more (bucket owner, bytes sent). */
   facts: CallFacts;
 }

@@ -42,8 +42,11 @@ export function asS3Error(error: ServiceError, context: ErrorContext): S3Error {
   const query = context.authentication === 'QueryString';
   switch (error.code) {
     case 'MissingAuthenticationTokenException':
-    case 'AccessDeniedException':
       return accessDenied();
+    case 'AccessDeniedException':
+      return new S3Error('AccessDenied', error.message);
+    case 'ExpiredTokenException':
+      return new S3Error('ExpiredToken', 'The provided token has expired.');
     case 'UnrecognizedClientException':
       return new S3Error('InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.');
     case 'IncompleteSignatureException':

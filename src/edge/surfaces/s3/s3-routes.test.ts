@@ -39,7 +39,7 @@ describe('routeS3Request', () => {
   it.each([
     ['GET', '/b?acl', 'GetBucketAcl', false],
     ['PUT', '/b/k?acl', 'PutObjectAcl', true],
-    ['PUT', '/b?policy', 'PutBucketPolicy', false],
+    ['PUT', '/b?cors', 'PutBucketCors', false],
     ['GET', '/b?versions', 'ListObjectVersions', true],
     ['POST', '/b/k?uploads', 'CreateMultipartUpload', true],
     ['PUT', '/b/k?partNumber=1&uploadId=u', 'UploadPart', true],

@@ -17,6 +17,9 @@ import { listBuckets } from './operations/list-buckets.js';
 import { listObjects } from './operations/list-objects.js';
 import { listObjectsV2 } from './operations/list-objects-v2.js';
 import { putObject } from './operations/put-object.js';
+import { putBucketPolicy } from './operations/put-bucket-policy.js';
+import { getBucketPolicy } from './operations/get-bucket-policy.js';
+import { deleteBucketPolicy } from './operations/delete-bucket-policy.js';
 
 type Method = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE';
 
@@ -35,6 +38,9 @@ const ROUTES: readonly Route[] = [
   { method: 'HEAD', level: 'bucket', name: 'HeadBucket', operation: headBucket },
   { method: 'DELETE', level: 'bucket', name: 'DeleteBucket', operation: deleteBucket },
   { method: 'GET', level: 'bucket', subresource: 'location', name: 'GetBucketLocation', operation: getBucketLocation },
+  { method: 'PUT', level: 'bucket', subresource: 'policy', name: 'PutBucketPolicy', operation: putBucketPolicy },
+  { method: 'GET', level: 'bucket', subresource: 'policy', name: 'GetBucketPolicy', operation: getBucketPolicy },
+  { method: 'DELETE', level: 'bucket', subresource: 'policy', name: 'DeleteBucketPolicy', operation: deleteBucketPolicy },
   { method: 'GET', level: 'bucket', when: (r) => r.query.get('list-type') === '2', name: 'ListObjectsV2', operation: listObjectsV2 },
   { method: 'GET', level: 'bucket', name: 'ListObjects', operation: listObjects },
   { method: 'POST', level: 'bucket', subresource: 'delete', name: 'DeleteObjects', operation: deleteObjects },
@@ -52,7 +58,6 @@ type Names = Partial<Record<Method, string>>;
 /** S3's operations on subresources opentrail does not implement, by subresource, level and method. */
 const UNIMPLEMENTED: Record<string, { bucket?: Names; object?: Names }> = {
   acl: { bucket: { GET: 'GetBucketAcl', PUT: 'PutBucketAcl' }, object: { GET: 'GetObjectAcl', PUT: 'PutObjectAcl' } },
-  policy: { bucket: { GET: 'GetBucketPolicy', PUT: 'PutBucketPolicy', DELETE: 'DeleteBucketPolicy' } },
   policyStatus: { bucket: { GET: 'GetBucketPolicyStatus' } },
   cors: { bucket: { GET: 'GetBucketCors', PUT: 'PutBucketCors', DELETE: 'DeleteBucketCors' } },
   lifecycle: { bucket: { GET: 'GetBucketLifecycleConfiguration', PUT: 'PutBucketLifecycleConfiguration', DELETE: 'DeleteBucketLifecycle' } },
@@ -90,7 +95,7 @@ const UNIMPLEMENTED: Record<string, { bucket?: Names; object?: Names }> = {
 };
 
 /** Routed subresources and the unimplemented ones; any other query parameter is an ordinary one. */
-const SUBRESOURCES = ['location', 'delete', ...Object.keys(UNIMPLEMENTED)];
+const SUBRESOURCES = ['location', 'delete', 'policy', ...Object.keys(UNIMPLEMENTED)];
 
 export type RouteMatch =
   | { kind: 'operation'; name: string; operation: S3Operation }

@@ -5,7 +5,9 @@ import { storeCall } from '../s3-errors.js';
 import { emptyReply } from '../s3-reply.js';
 
 export const deleteBucket: S3Operation = async (call) => {
-  await accessBucket(call);
+  await accessBucket(call, call.bucket, { ownerOnly: true });
   await storeCall({ bucket: call.bucket }, () => call.objects.deleteBucket(call.bucket));
+  // A bucket of the same name created later, perhaps by another account, must not inherit this one's policy.
+  await call.bucketPolicies.remove(call.bucket);
   return emptyReply(call.requestId, 204);
 };

@@ -1,0 +1,200 @@
+// Writes every validating trail's digest chains (spec §3.1, design.md step 7): every digest interval one digest per
+// region the trail logs in, also when no file was delivered; a starting digest after StartLogging or enabling
+// validation, a final one after StopLogging, DeleteTrail or disabling validation. Each pass is recorded before its
+// digests are written and written again, identically, after a crash.
+import type { Logger } from 'pino';
+import type { Clock } from '../domain/clock.js';
+import { digestKey } from '../domain/digest/digest-key.js';
+import { wholeSecond } from '../domain/digest/digest-time.js';
+import type { Signer } from '../crypto/signer.js';
+import type { ObjectStore } from '../objects/object-store.js';
+import type { DeliveryLedger, RecordedFile } from '../store/delivery-ledger.js';
+import type { EventFeed } from '../store/store.js';
+import type { ChainHead, DigestChain, DigestChainStore, DigestCheckpoint, DigestDestination, DigestPass } from '../store/digest-chains.js';
+import type { StoredTrail, TrailStore } from '../store/trail-store.js';
+import { deliveryErrorCode } from '../delivery/delivery-error-code.js';
+import { nextChainStep } from './digest-chain-plan.js';
+import { writeDigest } from './digest-writer.js';
+import { PassLoop } from '../delivery/pass-loop.js';
+import { backoffDelayMs } from '../delivery/retry-backoff.js';
+import { DEFAULT_DELIVERY_BACKOFF } from '../delivery/delivery-worker.js';
+
+export interface DigestWorkerDeps {
+  trails: TrailStore;
+  ledger: DeliveryLedger;
+  feed: Pick<EventFeed, 'lastSeq'>;
+  chains: DigestChainStore;
+  objects: ObjectStore;
+  signer: Signer;
+  clock: Clock;
+  log: Logger;
+  intervalSeconds: number;
+}
+
+/** Passes run this often at most, so that a chain is never late by more than a fraction of its interval. */
+const MAX_TICK_MS = 5_000;
+const MIN_TICK_MS = 250;
+
+export class DigestWorker {
+  readonly #deps: DigestWorkerDeps;
+  readonly #loop: PassLoop;
+  /** Chains whose last pass failed: how often in a row, and when to try again (a broken bucket is not hammered). */
+  readonly #retries = new Map<string, { failures: number; dueMs: number }>();
+
+  constructor(deps: DigestWorkerDeps) {
+    this.#deps = deps;
+    const tickMs = Math.min(MAX_TICK_MS, Math.max(MIN_TICK_MS, (deps.intervalSeconds * 1000) / 4));
+    this.#loop = new PassLoop({ pass: () => this.runOnce(), nextDelayMs: () => tickMs, log: deps.log, failure: 'digest pass failed' });
+  }
+
+  start(): void {
+    this.#loop.start();
+  }
+
+  /** Lets the pass in progress finish (its digests written and recorded), then stops. */
+  async stop(): Promise<void> {
+    await this.#loop.stop();
+  }
+
+  async runOnce(): Promise<void> {
+    await this.#openChains();
+    for (const chain of await this.#deps.chains.chains()) {
+      if (this.#loop.stopping) return;
+      if ((this.#retries.get(chain.trailArn)?.dueMs ?? -Infinity) > this.#nowMs()) continue;
+      try {
+        await this.#advance(chain);
+        this.#retries.delete(chain.trailArn);
+      } catch (err) {
+        await this.#failed(chain, err);
+      }
+    }
+  }
+
+  async #openChains(): Promise<void> {
+    const { trails, chains } = this.#deps;
+    const open = new Set((await chains.chains()).map((chain) => chain.trailArn));
+    for (const trail of await trails.listLoggingTrails()) {
+      if (trail.logFileValidationEnabled && !open.has(trail.arn)) await this.#openChain(trail);
+    }
+  }
+
+  /**
+   * The chain takes in the files delivered since logging started, which delivery may have written before this pass
+   * came round; but no file older than two ticks, so that enabling validation on a trail logging for long does not
+   * sign what was delivered before.
+   */
+  async #openChain(trail: StoredTrail, after?: { position: number; endMs: number }): Promise<void> {
+    const { trails, chains, ledger } = this.#deps;
+    const status = await trails.trailStatus(trail.arn);
+    const nowMs = this.#nowMs();
+    const sinceMs = Math.max(status.startLoggingMs ?? nowMs, nowMs - 2 * MAX_TICK_MS);
+    await chains.openChain({
+      trailArn: trail.arn,
+      destination: destinationOf(trail),
+      loggingSinceMs: status.startLoggingMs,
+      // Right after the previous chain's final digest, whose end may lie up to a second ahead (see #plan).
+      windowStartMs: Math.max(wholeSecond(nowMs), after?.endMs ?? 0),
+      afterPosition: after?.position ?? (await ledger.lastPositionBefore(trail.arn, sinceMs)),
+      heads: [],
+    });
+  }
+
+  async #advance(chain: DigestChain): Promise<void> {
+    if (chain.pass) return this.#write(chain, chain.pass);
+    const { trails, ledger, feed, chains } = this.#deps;
+    const trail = await trails.findTrail(chain.trailArn);
+    const step = nextChainStep({
+      chain,
+      trail,
+      status: trail ? await trails.trailStatus(trail.arn) : undefined,
+      deliveryCursor: (await ledger.deliveryState(chain.trailArn)).cursor,
+      nowMs: this.#nowMs(),
+      intervalMs: this.#deps.intervalSeconds * 1000,
+    });
+    if (step.kind === 'close') await chains.closeChain(chain.trailArn, await feed.lastSeq());
+    if (step.kind !== 'digest') return;
+    const pass = await this.#plan(chain, trail, step.final);
+    await chains.planPass(chain.trailArn, pass);
+    await this.#write(chain, pass);
+  }
+
+  /** After a final digest, a trail that logs and validates again (it was restarted) starts its next chain at once. */
+  async #reopen(pass: DigestPass, trailArn: string): Promise<void> {
+    const { trails } = this.#deps;
+    const trail = await trails.findTrail(trailArn);
+    if (!trail?.logFileValidationEnabled || !(await trails.trailStatus(trailArn)).isLogging) return;
+    await this.#openChain(trail, { position: pass.throughPosition, endMs: pass.endMs });
+  }
+
+  async #plan(chain: DigestChain, trail: StoredTrail | undefined, final: boolean): Promise<DigestPass> {
+    const { ledger, signer } = this.#deps;
+    // A second later than the previous digest at least: two digests of a chain never share a key.
+    const endMs = Math.max(wholeSecond(this.#nowMs()), chain.windowStartMs + 1000);
+    const throughPosition = await ledger.lastPosition();
+    const destination = trail ? destinationOf(trail) : chain.destination;
+    const files = await ledger.filesRecordedBetween(chain.trailArn, chain.afterPosition, throughPosition);
+    const regions = [...new Set([destination.homeRegion, ...chain.heads.map((h) => h.region), ...files.map((f) => f.region)])].sort();
+    const keys = [];
+    for (const region of regions) keys.push({ region, fingerprint: await signer.signingKey(region, endMs) });
+    return { endMs, throughPosition, final, destination, keys };
+  }
+
+  async #write(chain: DigestChain, pass: DigestPass): Promise<void> {
+    const { ledger, objects, signer, chains } = this.#deps;
+    const files = await ledger.filesRecordedBetween(chain.trailArn, chain.afterPosition, pass.throughPosition);
+    const heads: ChainHead[] = [];
+    const checkpoints: DigestCheckpoint[] = [];
+    const { destination } = pass;
+    for (const { region, fingerprint } of pass.keys) {
+      const key = digestKey({ ...destination, region, endMs: pass.endMs });
+      const previous = chain.heads.find((head) => head.region === region)?.latest;
+      const written = await writeDigest(objects, signer, region, {
+        accountId: destination.accountId,
+        startMs: chain.windowStartMs,
+        endMs: pass.endMs,
+        bucket: destination.bucket,
+        key,
+        fingerprint,
+        previous,
+        logFiles: files.filter((file) => file.region === region).map(digestedFile),
+      });
+      heads.push({ region, latest: written.link });
+      checkpoints.push({
+        trailArn: chain.trailArn, region, bucket: destination.bucket, key, endMs: pass.endMs,
+        signature: written.link.signature, fingerprint, final: pass.final,
+      });
+    }
+    await chains.completePass(chain.trailArn, pass, heads, checkpoints);
+    if (pass.final) await this.#reopen(pass, chain.trailArn);
+    await this.#deps.trails.updateTrailStatus(chain.trailArn, { latestDigestDeliveryMs: this.#nowMs(), latestDigestDeliveryError: undefined });
+  }
+
+  async #failed(chain: DigestChain, err: unknown): Promise<void> {
+    const code = deliveryErrorCode(err);
+    const failures = (this.#retries.get(chain.trailArn)?.failures ?? 0) + 1;
+    const delayMs = backoffDelayMs(DEFAULT_DELIVERY_BACKOFF, failures);
+    this.#retries.set(chain.trailArn, { failures, dueMs: this.#nowMs() + delayMs });
+    this.#deps.log.warn({ err, trail: chain.trailArn, bucket: chain.destination.bucket, code, retryInMs: delayMs }, 'digest delivery failed');
+    await this.#deps.trails.updateTrailStatus(chain.trailArn, { latestDigestDeliveryError: code }).catch((statusErr: unknown) =>
+      this.#deps.log.error({ err: statusErr, trail: chain.trailArn }, 'could not record the digest delivery failure'),
+    );
+  }
+
+  #nowMs(): number {
+    return this.#deps.clock.now().getTime();
+  }
+}
+
+function destinationOf(trail: StoredTrail): DigestDestination {
+  return {
+    accountId: trail.accountId,
+    trailName: trail.name,
+    homeRegion: trail.homeRegion,
+    bucket: trail.s3BucketName,
+    ...(trail.s3KeyPrefix ? { prefix: trail.s3KeyPrefix } : {}),
+  };
+}
+
+function digestedFile(file: RecordedFile) {
+  return { bucket: file.bucket, key: file.key, sha256: file.sha256, oldestEventMs: file.oldestEventMs, newestEventMs: file.newestEventMs };
+}

@@ -1,0 +1,4 @@
+// UntagRole: removes tags from the role by key.
+import { untagEntity } from './tag-operations.js';
+
+export const untagRoleOperation = untagEntity('role');

@@ -1,0 +1,23 @@
+// UpdateAccessKey: Active or Inactive; an inactive key is refused at once (InvalidClientTokenId and its kin).
+import { z } from 'zod';
+import { defineOperation } from '../operation.js';
+import { exclusively, onKeyHolder } from './iam-context.js';
+import { holderKey, keyHolder } from '../../services/iam/iam-access-keys.js';
+import { checkAccessKeyId } from '../../services/iam/iam-validation.js';
+
+const input = z.object({ UserName: z.string().optional(), AccessKeyId: z.string(), Status: z.enum(['Active', 'Inactive']) });
+
+export const updateAccessKeyOperation = defineOperation({
+  name: 'UpdateAccessKey',
+  readOnly: false,
+  input,
+  errors: ['NoSuchEntity', 'LimitExceeded', 'ServiceFailure', 'InvalidInput'],
+  access: onKeyHolder('UpdateAccessKey'),
+  run: (request, context) => exclusively(context, async (account) => {
+    const holder = await keyHolder(account, request.UserName, context.caller);
+    const credentials = context.services.store.credentials;
+    const key = await holderKey(credentials, account.accountId, holder, checkAccessKeyId(request.AccessKeyId));
+    await credentials.saveAccessKey({ ...key, status: request.Status });
+    return undefined;
+  }),
+});
