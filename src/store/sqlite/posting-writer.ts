@@ -46,7 +46,8 @@ export class PostingBuffer {
   readonly #days = new Map<string, Map<PostingAttribute, Map<SqlValue, Group>>>();
 
   add(scope: number, attributes: HistoryAttributes, entry: Entry): void {
-    for (const [attr, value] of postingKeys(attributes)) this.#group({ scope, attr, value }, entry.timeMs).entries.push(entry);
+    const day = this.#day(scope, entry.timeMs);
+    for (const [attr, value] of postingKeys(attributes)) groupIn(day, { scope, attr, value }).entries.push(entry);
   }
 
   /** Takes over another buffer's entries (a savepoint that succeeded). */
@@ -61,15 +62,23 @@ export class PostingBuffer {
   }
 
   #group(key: PostingKey, timeMs: number): Group {
-    const dayKey = `${key.scope}:${Math.floor(timeMs / POSTING_SPAN_MS)}`;
+    return groupIn(this.#day(key.scope, timeMs), key);
+  }
+
+  #day(scope: number, timeMs: number): Map<PostingAttribute, Map<SqlValue, Group>> {
+    const dayKey = `${scope}:${Math.floor(timeMs / POSTING_SPAN_MS)}`;
     let day = this.#days.get(dayKey);
     if (!day) this.#days.set(dayKey, (day = new Map()));
-    let values = day.get(key.attr);
-    if (!values) day.set(key.attr, (values = new Map()));
-    let group = values.get(key.value);
-    if (!group) values.set(key.value, (group = { ...key, entries: [] }));
-    return group;
+    return day;
   }
+}
+
+function groupIn(day: Map<PostingAttribute, Map<SqlValue, Group>>, key: PostingKey): Group {
+  let values = day.get(key.attr);
+  if (!values) day.set(key.attr, (values = new Map()));
+  let group = values.get(key.value);
+  if (!group) values.set(key.value, (group = { ...key, entries: [] }));
+  return group;
 }
 
 /** A small posting this connection wrote, as it wrote it. */
