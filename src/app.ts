@@ -31,6 +31,7 @@ import { BucketPolicies } from './services/access/bucket-policies.js';
 import { KeyedLock } from './objects/fs/keyed-lock.js';
 import { LocalKeyRing } from './crypto/local-key-ring.js';
 import { startDigests } from './integrity/start-digests.js';
+import { ServiceWriteRecorder } from './delivery/service-writes/service-write-recorder.js';
 
 export interface RunningOpentrail {
   url: string;
@@ -92,6 +93,8 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
     await server.listen({ host: config.host, port: config.port });
     const pruner = new RetentionPruner(store.eventLog, clock, config.retentionDays, log);
     pruner.start();
+    // CloudTrail's own writes into trail buckets become S3 data events, as in AWS (docs/log-file-delivery.md).
+    const serviceWrites = new ServiceWriteRecorder(store.eventLog, objects, clock);
     const delivery = config.role === 'api' ? undefined : startDelivery({
       feed: store.deliveryFeed,
       ledger: store.deliveryLedger,
@@ -101,13 +104,14 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       log,
       dataDir,
       intervalSeconds: config.logFileInterval,
+      serviceWrites,
       notificationSigningKey: secrets.derive('sns-notification-signature'),
     });
     const lake = config.role === 'api' ? undefined : new LakeWorker({
       feed: store.eventFeed, catalog: store.lake, events: store.lakeEvents, clock, log,
     });
     lake?.start();
-    const digests = config.role === 'api' ? undefined : startDigests({ store, objects, signer, clock, log, intervalSeconds: config.digestInterval });
+    const digests = config.role === 'api' ? undefined : startDigests({ store, objects, signer, clock, log, intervalSeconds: config.digestInterval, serviceWrites });
     const port = (server.server.address() as AddressInfo).port;
     return {
       url: `http://${urlHost(config.host)}:${port}`,

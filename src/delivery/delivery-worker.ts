@@ -15,6 +15,7 @@ import { ReceivingTrails } from './receiving-trails.js';
 import { backoffDelayMs, type BackoffPolicy } from './retry-backoff.js';
 import { TrailDelivery } from './trail-delivery.js';
 import { PassLoop } from './pass-loop.js';
+import type { ServiceWriteRecorder } from './service-writes/service-write-recorder.js';
 
 /** What runs after each delivery: the SNS notifier in production. */
 export interface DeliveryListener {
@@ -33,6 +34,8 @@ export interface DeliveryWorkerDeps {
   listener?: DeliveryListener;
   backoff?: BackoffPolicy;
   limits?: BatchLimits;
+  /** Records each log file written as CloudTrail's own PutObject data event. */
+  serviceWrites?: ServiceWriteRecorder;
   /** How long one trail may deliver in one pass before the others get their turn. */
   passBudgetMs?: number;
 }

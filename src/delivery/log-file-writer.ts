@@ -7,6 +7,7 @@ import type { DeliverableEvent } from '../domain/delivery/deliverable-event.js';
 import type { ObjectStore } from '../objects/object-store.js';
 import type { DeliveredFile, PlannedDelivery } from '../store/delivery-ledger.js';
 import type { PlanEvents } from './plan-events.js';
+import type { ServiceWrite } from './service-writes/cloudtrail-put-object.js';
 
 export const LOG_FILE_CONTENT_TYPE = 'application/json';
 
@@ -15,10 +16,11 @@ export async function writePlannedFiles(
   plan: PlannedDelivery,
   events: PlanEvents,
   now: () => number,
+  written?: ServiceWrite[],
 ): Promise<DeliveredFile[]> {
   const writes = plan.files.flatMap((file) => {
     const fileEvents = eventsOf(file, events);
-    return fileEvents.length === 0 ? [] : [writeFile(objects, plan, file, fileEvents, now)];
+    return fileEvents.length === 0 ? [] : [writeFile(objects, plan, file, fileEvents, now, written)];
   });
   // Settled before failing: no write may still be going on when the caller gives up (and closes the store).
   const outcomes = await Promise.allSettled(writes);
@@ -41,10 +43,12 @@ async function writeFile(
   file: PlannedFile,
   fileEvents: readonly DeliverableEvent[],
   now: () => number,
+  written?: ServiceWrite[],
 ): Promise<DeliveredFile> {
   const bytes = await buildLogFile(fileEvents.map((event) => event.json));
   // No Content-Encoding: clients that inflate transparently would otherwise break digest hashes (spec §9.13).
   await objects.putObject(plan.bucket, file.key, bytes.gzip, { contentType: LOG_FILE_CONTENT_TYPE });
+  written?.push({ bucket: plan.bucket, key: file.key, bytes: bytes.gzip.length });
   return deliveredFile(plan, file, fileEvents, bytes.sha256, now());
 }
 

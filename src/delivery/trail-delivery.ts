@@ -11,6 +11,8 @@ import type { StoredTrail } from '../store/trail-store.js';
 import { DEFAULT_BATCH_LIMITS, readDeliveryBatch, type BatchLimits } from './delivery-batch.js';
 import { writePlannedFiles } from './log-file-writer.js';
 import { planEventsOf, readPlanEvents, type PlanEvents } from './plan-events.js';
+import type { ServiceWrite } from './service-writes/cloudtrail-put-object.js';
+import type { ServiceWriteRecorder } from './service-writes/service-write-recorder.js';
 
 export type DeliveryStep =
   | { kind: 'idle' }
@@ -23,6 +25,8 @@ export interface TrailDeliveryDeps {
   objects: ObjectStore;
   clock: Clock;
   limits?: BatchLimits;
+  /** Records each file written as CloudTrail's own PutObject (absent: the files go unrecorded, as in unit tests). */
+  serviceWrites?: ServiceWriteRecorder;
 }
 
 export class TrailDelivery {
@@ -42,7 +46,7 @@ export class TrailDelivery {
     const { ledger, feed } = this.#deps;
     let state = await ledger.deliveryState(trail.arn);
     if (state.plan) {
-      if (sameDestination(state.plan, trail)) return this.#deliver(state.plan, await readPlanEvents(feed, state.plan, this.#limits.pageSize));
+      if (sameDestination(state.plan, trail)) return this.#deliver(trail, state.plan, await readPlanEvents(feed, state.plan, this.#limits.pageSize));
       // The trail now writes elsewhere (UpdateTrail while delivery was failing): its files belong there.
       await ledger.abandonPlan(state.plan);
       state = await ledger.deliveryState(trail.arn);
@@ -69,12 +73,15 @@ export class TrailDelivery {
       files: planLogFiles(batch.events, { trailArn: trail.arn, prefix: trail.s3KeyPrefix, fileTimeMs }),
     };
     await ledger.planDelivery(plan);
-    return this.#deliver(plan, planEventsOf(batch.events));
+    return this.#deliver(trail, plan, planEventsOf(batch.events));
   }
 
-  async #deliver(plan: PlannedDelivery, events: PlanEvents): Promise<DeliveryStep> {
-    const { objects, ledger, clock } = this.#deps;
-    const files = await writePlannedFiles(objects, plan, events, () => clock.now().getTime());
+  async #deliver(trail: StoredTrail, plan: PlannedDelivery, events: PlanEvents): Promise<DeliveryStep> {
+    const { objects, ledger, clock, serviceWrites } = this.#deps;
+    const written: ServiceWrite[] = [];
+    const files = await writePlannedFiles(objects, plan, events, () => clock.now().getTime(), written);
+    // Before the ledger's commit: a crash in between writes the plan again and records it again under the same ids.
+    await serviceWrites?.recordWrites(written, trail.accountId);
     await ledger.completeDelivery(plan, files);
     return { kind: 'delivered', plan, files };
   }

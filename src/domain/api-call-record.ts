@@ -24,6 +24,8 @@ export interface ApiCallFacts {
   managementEvent?: boolean;
   /** Set on every copy of a call recorded in several accounts (the caller's and a resource owner's). */
   sharedEventId?: string;
+  /** Only for records that must keep one id when recorded again (opentrail's own writes); otherwise a fresh UUID. */
+  eventId?: string;
 }
 
 const MAX_SHORT_FIELD = 1024;
@@ -38,7 +40,7 @@ export function apiCallRecord(facts: ApiCallFacts): CloudTrailRecord {
     eventName: facts.eventName,
     awsRegion: facts.region,
     sourceIPAddress: facts.sourceIPAddress,
-    eventID: crypto.randomUUID(),
+    eventID: facts.eventId ?? crypto.randomUUID(),
     eventType: 'AwsApiCall',
     eventCategory: management ? 'Management' : 'Data',
   };

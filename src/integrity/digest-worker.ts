@@ -14,6 +14,8 @@ import type { ChainHead, DigestChain, DigestChainStore, DigestCheckpoint, Digest
 import type { StoredTrail, TrailStore } from '../store/trail-store.js';
 import { deliveryErrorCode } from '../delivery/delivery-error-code.js';
 import { nextChainStep } from './digest-chain-plan.js';
+import type { ServiceWrite } from '../delivery/service-writes/cloudtrail-put-object.js';
+import type { ServiceWriteRecorder } from '../delivery/service-writes/service-write-recorder.js';
 import { writeDigest } from './digest-writer.js';
 import { PassLoop } from '../delivery/pass-loop.js';
 import { backoffDelayMs } from '../delivery/retry-backoff.js';
@@ -29,6 +31,8 @@ export interface DigestWorkerDeps {
   clock: Clock;
   log: Logger;
   intervalSeconds: number;
+  /** Records each digest written as CloudTrail's own PutObject (absent: they go unrecorded, as in unit tests). */
+  serviceWrites?: ServiceWriteRecorder;
 }
 
 /** Passes run this often at most, so that a chain is never late by more than a fraction of its interval. */
@@ -144,6 +148,7 @@ export class DigestWorker {
     const files = await ledger.filesRecordedBetween(chain.trailArn, chain.afterPosition, pass.throughPosition);
     const heads: ChainHead[] = [];
     const checkpoints: DigestCheckpoint[] = [];
+    const writes: ServiceWrite[] = [];
     const { destination } = pass;
     for (const { region, fingerprint } of pass.keys) {
       const key = digestKey({ ...destination, region, endMs: pass.endMs });
@@ -159,11 +164,14 @@ export class DigestWorker {
         logFiles: files.filter((file) => file.region === region).map(digestedFile),
       });
       heads.push({ region, latest: written.link });
+      writes.push({ bucket: destination.bucket, key, bytes: written.storedBytes });
       checkpoints.push({
         trailArn: chain.trailArn, region, bucket: destination.bucket, key, endMs: pass.endMs,
         signature: written.link.signature, fingerprint, final: pass.final,
       });
     }
+    // Before the pass commits: written again after a crash, the same keys are recorded again under the same ids.
+    await this.#deps.serviceWrites?.recordWrites(writes, destination.accountId);
     await chains.completePass(chain.trailArn, pass, heads, checkpoints);
     if (pass.final) await this.#reopen(pass, chain.trailArn);
     await this.#deps.trails.updateTrailStatus(chain.trailArn, { latestDigestDeliveryMs: this.#nowMs(), latestDigestDeliveryError: undefined });

@@ -13,6 +13,8 @@ export const DIGEST_CONTENT_TYPE = 'application/json';
 export interface SignedDigest {
   link: DigestLink;
   body: Buffer;
+  /** The gzip object's size, as stored. */
+  storedBytes: number;
 }
 
 /** `region` is the one whose key signs: the digest's source region. */
@@ -28,9 +30,10 @@ export async function writeDigest(objects: ObjectStore, signer: Signer, region: 
     previousDigestSignature: json.previousDigestSignature,
   });
   const signature = (await signer.sign(region, content.fingerprint, Buffer.from(toSign, 'utf8'))).toString('hex');
-  await objects.putObject(content.bucket, content.key, await gzipLogFile(body), {
+  const gzip = await gzipLogFile(body);
+  await objects.putObject(content.bucket, content.key, gzip, {
     contentType: DIGEST_CONTENT_TYPE,
     userMetadata: { signature, 'signature-algorithm': SIGNATURE_ALGORITHM },
   });
-  return { link: { bucket: content.bucket, key: content.key, sha256, signature }, body };
+  return { link: { bucket: content.bucket, key: content.key, sha256, signature }, body, storedBytes: gzip.length };
 }

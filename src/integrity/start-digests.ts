@@ -5,6 +5,7 @@ import type { Signer } from '../crypto/signer.js';
 import type { ObjectStore } from '../objects/object-store.js';
 import type { Store } from '../store/store.js';
 import { DigestWorker } from './digest-worker.js';
+import type { ServiceWriteRecorder } from '../delivery/service-writes/service-write-recorder.js';
 
 export interface DigestSettings {
   store: Store;
@@ -13,6 +14,7 @@ export interface DigestSettings {
   clock: Clock;
   log: Logger;
   intervalSeconds: number;
+  serviceWrites?: ServiceWriteRecorder;
 }
 
 export function startDigests(settings: DigestSettings): DigestWorker {

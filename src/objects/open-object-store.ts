@@ -12,8 +12,13 @@ export interface ObjectStoreSettings {
   s3Region?: string;
 }
 
+/** Where the filesystem store keeps its buckets under the data dir. */
+export function filesystemStoreRoot(dataDir: string): string {
+  return path.join(dataDir, 'objects');
+}
+
 export async function openObjectStore(settings: ObjectStoreSettings): Promise<ObjectStore> {
-  if (!settings.s3Endpoint) return FsObjectStore.open(path.join(settings.dataDir, 'objects'));
+  if (!settings.s3Endpoint) return FsObjectStore.open(filesystemStoreRoot(settings.dataDir));
   if (Boolean(settings.s3AccessKeyId) !== Boolean(settings.s3SecretAccessKey)) {
     throw new Error('Set both OPENTRAIL_S3_ACCESS_KEY_ID and OPENTRAIL_S3_SECRET_ACCESS_KEY, or neither (then the AWS SDK finds credentials).');
   }

@@ -1,11 +1,11 @@
 // `opentrail import` as operators run it: the built CLI (run `npm run build` first, as `npm test` does), its
 // output, its exit codes, and a run next to a live server that shares the data dir.
-import { spawn } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CloudTrailClient, LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
 import { CLI, REPO_ROOT, exited, spawnServer } from '../support/server-process.js';
+import { runCommand, type CliResult } from '../support/run-command.js';
 import { tempDir } from '../support/server.js';
 import { openStore } from '../../src/store/open-store.js';
 import { readSharedCredentials } from '../../src/services/bootstrap-identity.js';
@@ -14,23 +14,9 @@ const SAMPLES = path.resolve(REPO_ROOT, '../shared/data/invictus-sample-logs');
 const SAMPLE_ACCOUNT = '123837392027';
 const SUMMARY = /^Imported (\d+) events from (\d+) files \((\d+) skipped, (\d+) errors\) in \d+\.\d s \(\d+ events\/s\)$/;
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-async function runImport(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [CLI, 'import', ...args], {
-    env: { ...process.env, OPENTRAIL_RETENTION_DAYS: '', OPENTRAIL_DATA_DIR: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const { code } = await exited(child);
-  return { code, stdout, stderr };
+function runImport(args: readonly string[], env: Record<string, string> = {}): Promise<CliResult> {
+  return runCommand(process.execPath, [CLI, 'import', ...args], { ...process.env, OPENTRAIL_RETENTION_DAYS: '', OPENTRAIL_DATA_DIR: '', ...env });
 }
 
 async function copySamples(): Promise<string> {
@@ -41,7 +27,7 @@ async function copySamples(): Promise<string> {
 }
 
 /** imported, files, skipped, errors from the summary line. */
-function summaryOf(run: CliRun): number[] {
+function summaryOf(run: CliResult): number[] {
   const match = SUMMARY.exec(run.stdout.split('\n')[0] ?? '');
   expect(match, run.stdout + run.stderr).not.toBeNull();
   return match!.slice(1, 5).map(Number);

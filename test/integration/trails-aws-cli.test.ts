@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateTrailCommand } from '@aws-sdk/client-cloudtrail';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { awsCli, type CliResult } from '../support/aws-cli.js';
+import { awsCli } from '../support/aws-cli.js';
+import type { CliResult } from '../support/run-command.js';
 import { cloudTrailClient } from '../support/sdk.js';
 
 const ACCOUNT = '123456789012';

@@ -1,4 +1,5 @@
 // The CloudTrail API surface: JSON 1.1 requests signed for `cloudtrail`, dispatched to src/operations/cloudtrail.
+import { oncePerRequest } from '../once-per-request.js';
 import type { EdgeRequest } from '../edge-request.js';
 import type { CallContext, CallFacts, Surface } from '../surface.js';
 import { header } from '../edge-request.js';
@@ -22,6 +23,7 @@ const EVENT_SOURCE = 'cloudtrail.amazonaws.com';
 
 export function cloudTrailSurface(services: Services): Surface {
   const context = (call: CallContext) => ({ ...call, services, now: services.clock.now() });
+  const decode = oncePerRequest(decodeCall);
   return {
     signingNames: ['cloudtrail'],
     recognizes: (request) => header(request, 'x-amz-target') !== undefined,
@@ -70,7 +72,7 @@ interface Decoded {
 }
 
 /** The operation and its input; the input goes into the record's requestParameters as soon as it is read. */
-function decode(call: CallContext, facts: CallFacts): Decoded {
+function decodeCall(call: CallContext, facts: CallFacts): Decoded {
   const name = targetOperation(call.request, CLOUDTRAIL);
   const operation = name === undefined ? opentrailOperation(call.request) : CLOUDTRAIL_OPERATIONS.get(name);
   if (!operation) throw missingOperation(call.request, name);

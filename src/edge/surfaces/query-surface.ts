@@ -1,5 +1,6 @@
 // A service spoken in the AWS Query protocol (IAM, STS) on the shared port: decode the form, dispatch to the
 // operation registry, answer in XML.
+import { oncePerRequest } from '../once-per-request.js';
 import type { EdgeRequest } from '../edge-request.js';
 import type { CallContext, CallFacts, Surface } from '../surface.js';
 import { ServiceError } from '../../errors/service-error.js';
@@ -25,7 +26,7 @@ export interface QuerySurfaceDefinition extends QueryService {
 
 export function querySurface(definition: QuerySurfaceDefinition, services: Services): Surface {
   const context = (call: CallContext): OperationContext => ({ ...call, services, now: services.clock.now() });
-  const decode = (call: CallContext, facts: CallFacts) => decodeCall(definition, call.request, facts);
+  const decode = oncePerRequest((call: CallContext, facts: CallFacts) => decodeCall(definition, call.request, facts));
   return {
     signingNames: [definition.signingName],
     recognizes: (request) => looksLikeQuery(request) && definition.operations.has(actionOf(request) ?? ''),

@@ -6,6 +6,7 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 import { OPENTRAIL_TARGET_PREFIX } from '../../operations/opentrail/target-prefix.js';
 import type { CheckpointWire } from '../signed-checkpoints.js';
 import type { JsonApiSettings } from './json-api-client.js';
+import { FsObjectReader } from '../../objects/fs/fs-object-reader.js';
 import { FolderSource } from './folder-source.js';
 import { PublicKeyFileSource, trustedKeyOf } from './key-files.js';
 import type { KeySource, ObjectSource } from './sources.js';
@@ -88,7 +89,7 @@ function offlineBackend(mode: Extract<ValidationMode, { kind: 'offline' }>): Val
 }
 
 async function directBackend(dataDirFlag: string): Promise<ValidationBackend> {
-  const [{ resolveConfig }, { openStore }, { openObjectStore }, { LocalKeyRing }, { signedCheckpoints }, { StoreSource }] = await Promise.all([
+  const [{ resolveConfig }, { openStore }, { openObjectStore, filesystemStoreRoot }, { LocalKeyRing }, { signedCheckpoints }, { StoreSource }] = await Promise.all([
     import('../../config.js'), import('../../store/open-store.js'), import('../../objects/open-object-store.js'),
     import('../../crypto/local-key-ring.js'), import('../signed-checkpoints.js'), import('./store-source.js'),
   ]);
@@ -97,13 +98,14 @@ async function directBackend(dataDirFlag: string): Promise<ValidationBackend> {
   const store = await openStore({ dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   const objectStore = await openObjectStore({ ...config, dataDir });
   const ring = new LocalKeyRing({ dataDir, rotationMs: config.keyRotationInterval * 1000 });
+  const reader = config.s3Endpoint ? undefined : new FsObjectReader(filesystemStoreRoot(dataDir));
   return {
     async destination(trailArn) {
       const trail = await store.trails.findTrail(trailArn);
       return trail ? { bucket: trail.s3BucketName, prefix: trail.s3KeyPrefix } : undefined;
     },
     keys: { publicKeys: async (region, fromMs, toMs) => ring.publicKeys(region, fromMs, toMs) },
-    objects: new StoreSource(objectStore),
+    objects: new StoreSource(objectStore, reader),
     checkpoints: (trailArn) => signedCheckpoints(store.digestChains, ring, trailArn, Date.now()),
     async close() {
       await objectStore.close();

@@ -2,14 +2,18 @@
 // store it is configured with), without the API: for `validate-logs --direct` on the server's host.
 import type { ObjectStore } from '../../objects/object-store.js';
 import { isObjectStoreError } from '../../objects/object-store-error.js';
-import { hashGzipStream } from './log-file-hash.js';
+import type { FsObjectReader } from '../../objects/fs/fs-object-reader.js';
+import { hashGzipBytes, hashGzipStream } from './log-file-hash.js';
 import type { FetchedObject, LogFileHash, ObjectSource } from './sources.js';
 
 export class StoreSource implements ObjectSource {
   readonly #objects: ObjectStore;
+  readonly #reader: FsObjectReader | undefined;
 
-  constructor(objects: ObjectStore) {
+  /** `reader`: the filesystem store's synchronous view, which reads its many small files faster. */
+  constructor(objects: ObjectStore, reader?: FsObjectReader) {
     this.#objects = objects;
+    this.#reader = reader;
   }
 
   async list(bucket: string, prefix: string, startAfter: string): Promise<string[]> {
@@ -24,6 +28,10 @@ export class StoreSource implements ObjectSource {
   }
 
   async read(bucket: string, key: string): Promise<FetchedObject | undefined> {
+    if (this.#reader) {
+      const object = this.#reader.read(bucket, key);
+      return object && { body: object.bytes, signature: object.userMetadata.signature };
+    }
     try {
       const content = await this.#objects.getObject(bucket, key);
       const chunks: Buffer[] = [];
@@ -36,6 +44,10 @@ export class StoreSource implements ObjectSource {
   }
 
   async hashLogFile(bucket: string, key: string): Promise<LogFileHash> {
+    if (this.#reader) {
+      const object = this.#reader.read(bucket, key);
+      return object ? hashGzipBytes(object.bytes) : { kind: 'not-found' };
+    }
     try {
       return await hashGzipStream((await this.#objects.getObject(bucket, key)).body);
     } catch (err) {

@@ -17,9 +17,9 @@ import type {
 import { DEFAULT_CONTENT_TYPE, MAX_LIST_KEYS } from '../object-store.js';
 import { ObjectStoreError, isObjectStoreError, noSuchBucket, noSuchKey } from '../object-store-error.js';
 import { isValidBucketName } from '../bucket-name.js';
-import { keyProblem } from '../object-key.js';
 import { resolveRange } from '../byte-range.js';
-import { keyToPath, objectFiles } from './key-path.js';
+import { objectFiles } from './key-path.js';
+import { KEYS_FOLDER, objectPlace, type ObjectPlace } from './object-place.js';
 import { KeyedLock } from './keyed-lock.js';
 import { makeFolders, replaceFile, syncFolder, writeNewFile } from './durable-files.js';
 import {
@@ -28,17 +28,11 @@ import {
 import { listTree } from './tree-listing.js';
 
 const BUCKET_FILE = 'bucket.json';
-const KEYS_FOLDER = 'keys';
 /** Leftovers of an interrupted bucket creation or deletion; never valid bucket names, so never listed. */
 const STAGING = '.staging-';
 const DELETING = '.deleting-';
 /** A folder may vanish under a write when a delete of a neighbouring key prunes it; the write then starts over. */
 const ATTEMPTS = 5;
-
-interface ObjectPlace {
-  folder: string;
-  base: string;
-}
 
 export class FsObjectStore implements ObjectStore {
   private readonly locks = new KeyedLock();
@@ -250,11 +244,7 @@ export class FsObjectStore implements ObjectStore {
   }
 
   private objectPlace(bucket: string, key: string): ObjectPlace {
-    const problem = keyProblem(key);
-    if (problem) throw new ObjectStoreError('InvalidKey', problem);
-    if (!isValidBucketName(bucket)) throw noSuchBucket(bucket);
-    const { folders, base } = keyToPath(key);
-    return { folder: path.join(this.bucketFolder(bucket), KEYS_FOLDER, ...folders), base };
+    return objectPlace(this.root, bucket, key);
   }
 
   private bucketFolder(bucket: string): string {

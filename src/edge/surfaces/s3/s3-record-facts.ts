@@ -6,7 +6,7 @@ import type { EdgeRequest } from '../../edge-request.js';
 import type { CallFacts } from '../../surface.js';
 import type { RecordResource } from '../../../domain/record.js';
 import { amzId2 } from './s3-reply.js';
-import { authenticationMethod, hostOf, type S3Target } from './s3-request.js';
+import { authenticationMethod, hostOf, type AuthenticationMethod, type S3Target } from './s3-request.js';
 
 export const S3_EVENT_SOURCE = 's3.amazonaws.com';
 
@@ -19,22 +19,43 @@ export interface CallShape {
   dataEvent: boolean;
 }
 
+/** What an S3 call's record is made of: from an HTTP request (describeS3Call), or from a write opentrail makes itself. */
+export interface S3CallDescription {
+  target: S3Target | undefined;
+  host: string;
+  query: Iterable<[string, string]>;
+  bytesIn: number;
+  authentication: AuthenticationMethod;
+  requestId: string;
+}
+
 export function describeS3Call(request: EdgeRequest, target: S3Target | undefined, shape: CallShape): CallFacts {
+  return s3CallFacts({
+    target,
+    host: hostOf(request),
+    query: request.query,
+    bytesIn: request.body.length,
+    authentication: authenticationMethod(request),
+    requestId: request.requestId,
+  }, shape);
+}
+
+export function s3CallFacts(call: S3CallDescription, shape: CallShape): CallFacts {
   const facts: CallFacts = {
     eventSource: S3_EVENT_SOURCE,
     eventName: shape.name,
     readOnly: shape.readOnly,
-    requestParameters: requestParameters(request, target),
+    requestParameters: requestParameters(call),
     responseElements: null,
     additionalEventData: {
       SignatureVersion: 'SigV4',
-      bytesTransferredIn: request.body.length,
-      AuthenticationMethod: authenticationMethod(request),
-      'x-amz-id-2': amzId2(request.requestId),
+      bytesTransferredIn: call.bytesIn,
+      AuthenticationMethod: call.authentication,
+      'x-amz-id-2': amzId2(call.requestId),
       bytesTransferredOut: 0,
     },
   };
-  const resources = target ? targetResources(target) : [];
+  const resources = call.target ? targetResources(call.target) : [];
   if (resources.length > 0) facts.resources = resources;
   if (shape.dataEvent) facts.managementEvent = false;
   return facts;
@@ -76,12 +97,12 @@ export function addRequestParameters(facts: CallFacts, parameters: Record<string
   facts.requestParameters = { ...facts.requestParameters, ...parameters };
 }
 
-function requestParameters(request: EdgeRequest, target: S3Target | undefined): Record<string, unknown> {
+function requestParameters({ target, host, query }: S3CallDescription): Record<string, unknown> {
   const parameters: Record<string, unknown> = {};
   if (target?.bucket !== undefined) parameters.bucketName = target.bucket;
-  parameters.Host = hostOf(request);
+  parameters.Host = host;
   if (target?.key !== undefined) parameters.key = target.key;
-  for (const [name, value] of request.query) {
+  for (const [name, value] of query) {
     if (NOT_PARAMETERS.test(name) || name in parameters) continue;
     parameters[name] = value;
   }
