@@ -2,8 +2,9 @@
 // costs as few candidates as possible. Sparseness is measured on the newest postings only (up to a cap of
 // entries), where the page is read: a filter with fewer entries than the cap is rated by its count over the
 // window, one that reaches the cap by how short a stretch of time those entries span. Counts are of whole
-// postings that overlap the window, which is close enough to choose by. A filter with no posting in the window
-// has no match there, which ends the lookup before it starts.
+// postings that overlap the window, which is close enough to choose by. Pending events (pending-postings.ts) are
+// not counted: there are too few to change the choice, and a filter with no posting in the window, which drives,
+// costs its lookup only the pending events.
 import type Database from 'better-sqlite3';
 import { isUnique, type BoundFilter, type SqlValue } from './lookup-plan.js';
 import { postingAttributeOf } from './posting-attributes.js';
@@ -31,12 +32,10 @@ export class DriverChooser {
       ORDER BY newest_ms DESC, newest_seq DESC`);
   }
 
-  /** Undefined when some filter has no match in [fromMs, beforeMs), so that nothing can match them all. */
-  choose(filters: readonly BoundFilter[], scope: number, fromMs: number, beforeMs: number): DriverChoice | undefined {
+  choose(filters: readonly BoundFilter[], scope: number, fromMs: number, beforeMs: number): DriverChoice {
     const unique = filters.findIndex((f) => isUnique(f.key));
     if (filters.length < 2 || unique >= 0) return split(filters, Math.max(unique, 0));
     const densities = filters.map((f) => this.#density(f, scope, fromMs, beforeMs));
-    if (densities.includes(0)) return undefined;
     return split(filters, densities.indexOf(Math.min(...densities)));
   }
 

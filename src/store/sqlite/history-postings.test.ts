@@ -1,5 +1,6 @@
 // Event History over postings (posting-writer.ts): lookups merged from overlapping postings of imports and live
-// appends agree with a plain filter-and-sort of the same events, page by page; pruning drops the entries of the
+// appends, and from pending events (pending-postings.ts), agree with a plain filter-and-sort of the same events,
+// page by page; pruning drops the entries of the
 // events it deletes and keeps those it must keep; a database from before postings migrates.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { migrate, SCHEMA_VERSION, VERSION_BEFORE_POSTINGS } from './schema.js';
 import { INSERT_EVENT, insertValues } from './event-row.js';
 import { eventKey } from './event-key.js';
 import { decodeEntries, encodeEntries, newestFirst } from './posting-codec.js';
+import { POSTING_BATCH } from './pending-postings.js';
 
 const DAY_MS = 86_400_000;
 
@@ -49,7 +51,7 @@ describe('Event History over postings', () => {
 
   it('pages through imports and live appends that overlap in time exactly as a scan would', async () => {
     store = await openSqliteStore({ path });
-    const written = await writeMixed(store, mixedEvents(600));
+    const written = await writeMixed(store, mixedEvents(1500));
     for (const filters of FILTER_SETS) {
       for (const [startMs, endMs] of [[NOON_MS - 2 * DAY_MS, NOON_MS + DAY_MS], [NOON_MS - DAY_MS / 2, NOON_MS - 600_000]] as const) {
         const query = historyQuery({ filters, startMs, endMs, limit: 7 });
@@ -58,11 +60,11 @@ describe('Event History over postings', () => {
     }
   });
 
-  it('stays exact when two connections append to the same postings in turn', async () => {
+  it('stays exact when two connections append in turn, either one moving pending events into postings', async () => {
     store = await openSqliteStore({ path });
     const other = await openSqliteStore({ path });
     try {
-      const events = mixedEvents(200);
+      const events = mixedEvents(2 * POSTING_BATCH + 50);
       const written: Written[] = [];
       for (const [i, e] of events.entries()) {
         await (i % 3 === 0 ? other : store).eventLog.append([e]);
@@ -77,19 +79,53 @@ describe('Event History over postings', () => {
     }
   });
 
+  it('finds live appends while they are pending and after they are written as postings together', async () => {
+    store = await openSqliteStore({ path });
+    const db = new Database(path, { readonly: true });
+    const pending = () => db.prepare('SELECT count(*) FROM history_pending').pluck().get();
+    const postingRows = () => db.prepare('SELECT count(*) FROM history_postings').pluck().get();
+    try {
+      const events = mixedEvents(POSTING_BATCH);
+      const written: Written[] = [];
+      const check = async () => {
+        for (const filters of FILTER_SETS) {
+          const query = historyQuery({ filters, startMs: 0, endMs: NOON_MS + DAY_MS, limit: 13 });
+          expect(await pageThrough(store!, query), JSON.stringify(filters)).toEqual(expected(written, query));
+        }
+      };
+      for (const [i, e] of events.slice(0, -1).entries()) {
+        await store.eventLog.append([e]);
+        written.push({ event: e, seq: i + 1 });
+      }
+      expect(pending()).toBe(POSTING_BATCH - 1);
+      expect(postingRows()).toBe(0);
+      await check();
+      await store.eventLog.append([events.at(-1)!]);
+      written.push({ event: events.at(-1)!, seq: POSTING_BATCH });
+      expect(pending()).toBe(0);
+      expect(postingRows()).toBeGreaterThan(0);
+      await check();
+    } finally {
+      db.close();
+    }
+  });
+
   it('pruning keeps the entries of the events it keeps and drops the others', async () => {
     store = await openSqliteStore({ path });
     const boundary = Date.UTC(2025, 2, 10);
     const at = (ms: number) => importedEvent({ eventTime: isoSeconds(ms), eventName: 'Pruned' });
     // One import batch on both sides of the boundary: its postings of the day before go, those of the day stay.
-    await store.eventLog.importEvents([at(boundary - 5000), at(boundary - 3000), at(boundary + 1000), at(boundary + 2000)]);
+    // Filled up to POSTING_BATCH events, so that it is written as postings rather than left pending.
+    const filler = Array.from({ length: POSTING_BATCH - 4 }, (_, i) =>
+      importedEvent({ eventTime: isoSeconds(boundary + 10_000 + i * 1000), eventName: 'Filler' }));
+    await store.eventLog.importEvents([at(boundary - 5000), at(boundary - 3000), at(boundary + 1000), at(boundary + 2000), ...filler]);
     const db = new Database(path);
     try {
       // An event data store that has read only the first event: the second must stay until it has.
       db.exec(`INSERT INTO event_data_stores (arn, account_id, region, name, config) VALUES ('arn:eds', '${ACCOUNT}', 'us-east-1', 'eds', '{}');
         INSERT INTO lake_cursor (id, after_seq) VALUES (1, 1)`);
       expect(await store.eventLog.pruneBefore(boundary)).toBe(1);
-      const entries = () => db.prepare('SELECT sum(count) FROM history_postings WHERE attr = 1').pluck().get();
+      const entries = () => db.prepare("SELECT sum(count) FROM history_postings WHERE attr = 1 AND value = 'Pruned'").pluck().get();
       expect(entries()).toBe(3);
       const query = historyQuery({ filters: [{ key: 'EventName', value: 'Pruned' }], startMs: 0, endMs: boundary + DAY_MS });
       expect((await store.eventHistory.lookup(query)).rows.map((r) => r.timeMs)).toEqual([boundary + 2000, boundary + 1000, boundary - 3000]);
@@ -163,9 +199,10 @@ async function writeMixed(store: Store, events: IndexedEvent[]): Promise<Written
   const written: Written[] = [];
   let seq = 0;
   for (let i = 0; i < events.length;) {
-    const size = written.length % 2 === 0 ? 40 : 1 + (i % 3);
+    // Imports big enough to be written as postings at once, live appends small enough to wait as pending.
+    const size = written.length % 2 === 0 ? POSTING_BATCH + 44 : 1 + (i % 3);
     const part = events.slice(i, i + size);
-    if (size === 40) await store.eventLog.importEvents(part);
+    if (size > POSTING_BATCH) await store.eventLog.importEvents(part);
     else await store.eventLog.append(part);
     for (const e of part) written.push({ event: e, seq: ++seq });
     i += part.length;

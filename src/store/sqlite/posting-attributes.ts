@@ -1,7 +1,7 @@
 // Which LookupEvents attributes have postings (every one but EventId, whose own index holds one event per value),
 // the posting values of an event, and how a stored row is checked against a filter without any index.
 import type { HistoryAttributes, LookupAttributeKey } from '../../domain/history-attributes.js';
-import { resourcesOf, type HistoryColumns } from './event-row.js';
+import { resourcesOf, type AttributeColumns } from './event-row.js';
 import type { BoundFilter, SqlValue } from './lookup-plan.js';
 
 /** Part of the file format: the `attr` column of history_postings. */
@@ -42,7 +42,7 @@ export function postingKeys(a: HistoryAttributes): [PostingAttribute, SqlValue][
 }
 
 /** Whether a stored event has a filter's value (as bindFilters stores it). */
-export function rowMatches(row: HistoryColumns, filter: BoundFilter): boolean {
+export function rowMatches(row: AttributeColumns, filter: BoundFilter): boolean {
   const v = filter.value;
   switch (filter.key) {
     case 'EventId': return row.event_id === v;

@@ -1,4 +1,5 @@
-// A lookup driven by one attribute's postings: their entries newest first within the window, each candidate's
+// A lookup driven by one attribute's postings (and the pending events not in postings yet): their entries newest
+// first within the window, each candidate's
 // record read by seq and checked against every filter, the driving one included. Checking the record itself
 // keeps results exact even where a posting still names an event that pruning removed.
 import type Database from 'better-sqlite3';
@@ -6,6 +7,8 @@ import { HISTORY_SELECT, type HistoryColumns } from './event-row.js';
 import { mergePostings, type EntryBounds, type PostingRow } from './posting-merge.js';
 import { postingAttributeOf, rowMatches } from './posting-attributes.js';
 import { POSTING_SPAN_MS } from './posting-writer.js';
+import { PENDING_COLUMNS, type PendingRow } from './pending-postings.js';
+import { newestFirst, type Entry } from './posting-codec.js';
 import type { BoundFilter, SqlValue } from './lookup-plan.js';
 import type { TimeWindow } from './time-window.js';
 
@@ -17,6 +20,7 @@ interface CandidateRow extends HistoryColumns {
 export class PostingLookup {
   readonly #postings: Database.Statement<[number, number, SqlValue, number, number], PostingRow>;
   readonly #event: Database.Statement<[number], CandidateRow>;
+  readonly #pending: Database.Statement<[number, number, number, number, number], PendingRow>;
 
   constructor(db: Database.Database) {
     // A posting spans less than POSTING_SPAN_MS, so one whose newest entry is that far above the window is above it.
@@ -24,6 +28,9 @@ export class PostingLookup {
       WHERE scope = ? AND attr = ? AND value = ? AND newest_ms >= ? AND newest_ms < ?
       ORDER BY newest_ms DESC, newest_seq DESC`);
     this.#event = db.prepare(`SELECT ${HISTORY_SELECT}, e.scope, e.in_history FROM events e WHERE e.seq = ?`);
+    this.#pending = db.prepare(`SELECT ${PENDING_COLUMNS} FROM history_pending p JOIN events e ON e.seq = p.seq
+      WHERE e.scope = ? AND e.in_history = 1 AND e.time_ms >= ? AND (e.time_ms < ? OR (e.time_ms = ? AND e.seq < ?))
+      ORDER BY e.time_ms DESC, e.seq DESC`);
   }
 
   /** Up to `want` rows matching every filter, newest first, driven by `driver`'s postings. */
@@ -35,7 +42,8 @@ export class PostingLookup {
     const bounds = boundsOf(window);
     const postings = this.#postings.iterate(scope, attr, driver.value, bounds.fromMs,
       bounds.below.timeMs + 1 + POSTING_SPAN_MS);
-    for (const entry of mergePostings(postings, bounds)) {
+    const pending = this.#pendingEntries(driver, scope, bounds);
+    for (const entry of mergeNewestFirst(mergePostings(postings, bounds), pending)) {
       const row = this.#event.get(entry.seq);
       if (!row || row.scope !== scope || row.in_history !== 1 || row.time_ms !== entry.timeMs) continue;
       if (!filters.every((f) => rowMatches(row, f))) continue;
@@ -43,6 +51,29 @@ export class PostingLookup {
       if (rows.length >= want) break;
     }
     return rows;
+  }
+
+  /** The pending events the driver matches, within the bounds, newest first. */
+  #pendingEntries(driver: BoundFilter, scope: number, { fromMs, below }: EntryBounds): Entry[] {
+    const seq = below.seq === -Infinity ? Number.MIN_SAFE_INTEGER : below.seq;
+    return this.#pending.all(scope, fromMs, below.timeMs, below.timeMs, seq)
+      .filter((row) => rowMatches(row, driver))
+      .map((row) => ({ timeMs: row.time_ms, seq: row.seq }));
+  }
+}
+
+/** Two newest-first streams as one; `sorted` is short (the pending events). */
+function* mergeNewestFirst(stream: Iterator<Entry>, sorted: readonly Entry[]): Generator<Entry> {
+  let at = 0;
+  try {
+    for (let next = stream.next(); !next.done; next = stream.next()) {
+      while (at < sorted.length && newestFirst(sorted[at]!, next.value) < 0) yield sorted[at++]!;
+      yield next.value;
+    }
+    while (at < sorted.length) yield sorted[at++]!;
+  } finally {
+    // a posting scan left open would keep its statement busy for the next lookup
+    stream.return?.();
   }
 }
 

@@ -9,7 +9,7 @@ const BATCH = 5_000;
 export const CREATE_POSTINGS = `
   -- postings: Event History's attribute index as postings (src/store/sqlite/posting-writer.ts), replacing the five
   -- history_by_* indexes and history_resources, which cost seven B-tree entries per event. A posting is one
-  -- (scope, attribute, value)'s entries of one write batch within one hour: (time, seq) pairs newest first, encoded
+  -- (scope, attribute, value)'s entries of one write batch within one UTC day: (time, seq) pairs newest first, encoded
   -- in \`entries\` (posting-codec.ts), keyed by its newest entry. attr: posting-attributes.ts. No second index:
   -- pruning steps through the values instead (posting-pruner.ts), so that a posting costs one B-tree entry.
   CREATE TABLE history_postings (
@@ -23,6 +23,8 @@ export const CREATE_POSTINGS = `
     entries BLOB NOT NULL,
     PRIMARY KEY (scope, attr, value, newest_ms, newest_seq)
   ) WITHOUT ROWID;
+  -- Event History events waiting to be written as postings together (pending-postings.ts).
+  CREATE TABLE history_pending (seq INTEGER PRIMARY KEY);
 `;
 
 export function buildPostings(db: Database): void {
@@ -34,7 +36,7 @@ export function buildPostings(db: Database): void {
     const rows = select.all(after, BATCH);
     if (rows.length === 0) break;
     const buffer = new PostingBuffer();
-    for (const row of rows) buffer.add(row.scope, attributesOf(row), { timeMs: row.time_ms, seq: row.seq });
+    for (const row of rows) buffer.add({ scope: row.scope, attributes: attributesOf(row), timeMs: row.time_ms, seq: row.seq });
     writer.write(buffer);
     after = rows.at(-1)!.seq;
   }

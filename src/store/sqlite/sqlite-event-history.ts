@@ -15,12 +15,15 @@ export class SqliteEventHistory implements EventHistory {
   readonly #chooser: DriverChooser;
   readonly #postings: PostingLookup;
   readonly #statements = new Map<string, Database.Statement<SqlValue[], HistoryColumns>>();
+  /** One snapshot for a lookup's reads: another process may move pending events into postings between them. */
+  readonly #findTx: Database.Transaction<(driver: BoundFilter | undefined, filters: BoundFilter[], scope: number, window: TimeWindow, want: number) => HistoryColumns[]>;
 
   constructor(db: Database.Database, scopes: Scopes) {
     this.#db = db;
     this.#scopes = scopes;
     this.#chooser = new DriverChooser(db);
     this.#postings = new PostingLookup(db);
+    this.#findTx = db.transaction((driver, filters, scope, window, want) => this.#find(driver, filters, scope, window, want));
   }
 
   async lookup(query: HistoryQuery): Promise<HistoryPage> {
@@ -29,9 +32,8 @@ export class SqliteEventHistory implements EventHistory {
     const window = timeWindow(query);
     if (scope === undefined || filters === undefined || window === undefined) return { rows: [], more: false };
     const choice = this.#chooser.choose(filters, scope, ...spanOf(window));
-    if (choice === undefined) return { rows: [], more: false };
     const limit = Math.max(0, Math.floor(query.limit));
-    const rows = this.#find(choice.driver, filters, scope, window, limit + 1);
+    const rows = this.#findTx(choice.driver, filters, scope, window, limit + 1);
     return { rows: rows.slice(0, limit).map(historyRowOf), more: rows.length > limit };
   }
 

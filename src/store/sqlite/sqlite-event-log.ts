@@ -7,6 +7,7 @@ import { GroupCommit, type Settlement } from '../group-commit.js';
 import { DuplicateEventError } from '../duplicate-event-error.js';
 import { INSERT_EVENT, insertValues, type InsertValues } from './event-row.js';
 import { PostingBuffer, PostingWriter } from './posting-writer.js';
+import { PendingPostings } from './pending-postings.js';
 import { PostingPruner } from './posting-pruner.js';
 import { eventKey } from './event-key.js';
 import type { Scopes } from './scopes.js';
@@ -33,7 +34,7 @@ export class SqliteEventLog implements EventLog {
   readonly #exists: Database.Statement<[number, string], number>;
   readonly #holder: Database.Statement<[number, string], string>;
   readonly #insertEvent: Database.Statement<InsertValues>;
-  readonly #postings: PostingWriter;
+  readonly #postings: PendingPostings;
   readonly #postingPruner: PostingPruner;
   readonly #deleteEvent: Database.Statement<[number]>;
   readonly #selectPrunable: Database.Statement<[number, number, number], number>;
@@ -52,8 +53,9 @@ export class SqliteEventLog implements EventLog {
     this.#holder = db.prepare<[number, string], string>(`SELECT s.account_id FROM events e JOIN scopes s ON s.id = e.scope
       WHERE e.event_key = ? AND e.event_id = ?`).pluck();
     this.#insertEvent = db.prepare(INSERT_EVENT);
-    this.#postings = new PostingWriter(db);
-    this.#postingPruner = new PostingPruner(db, this.#postings);
+    const writer = new PostingWriter(db);
+    this.#postings = new PendingPostings(db, writer);
+    this.#postingPruner = new PostingPruner(db, writer);
     this.#deleteEvent = db.prepare('DELETE FROM events WHERE seq = ?');
     // While event data stores exist, an event leaves the log only once the lake worker has read it: a store's
     // retention is its own, and an old event ingested today must still reach it.
@@ -65,7 +67,7 @@ export class SqliteEventLog implements EventLog {
     this.#batchTx = db.transaction((batch: readonly Submission[]) => {
       const postings = new PostingBuffer();
       const settlements = batch.map((s) => this.#appendIsolated(s, postings));
-      this.#postings.write(postings);
+      this.#postings.settle(postings);
       return settlements;
     });
     this.#appendTx = db.transaction(({ events, idempotent }: Submission, postings: PostingBuffer): Outcome => {
@@ -76,7 +78,7 @@ export class SqliteEventLog implements EventLog {
     this.#importTx = db.transaction((events: Events) => {
       const postings = new PostingBuffer();
       const added = events.filter((e) => this.#insert(e, postings)).length;
-      this.#postings.write(postings);
+      this.#postings.settle(postings);
       return added;
     });
     this.#pruneTx = db.transaction((scope: number, boundaryMs: number) => this.#pruneChunk(scope, boundaryMs));
@@ -96,7 +98,7 @@ export class SqliteEventLog implements EventLog {
   async importEvents(events: Events): Promise<ImportOutcome> {
     if (events.length === 0) return { added: 0, duplicates: 0 };
     this.#scopes.ensure(events);
-    const added = this.#forgettingOnFailure(() => this.#importTx.immediate(events));
+    const added = this.#importTx.immediate(events);
     return { added, duplicates: events.length - added };
   }
 
@@ -117,17 +119,7 @@ export class SqliteEventLog implements EventLog {
 
   #commitBatch(batch: readonly Submission[]): Settlement<Outcome>[] {
     this.#scopes.ensure(batch.flatMap((submission) => submission.events));
-    return this.#forgettingOnFailure(() => this.#batchTx.immediate(batch));
-  }
-
-  /** Runs a write transaction; if it fails, what the posting writer remembers of it may never have committed. */
-  #forgettingOnFailure<T>(transaction: () => T): T {
-    try {
-      return transaction();
-    } catch (error) {
-      this.#postings.forget();
-      throw error;
-    }
+    return this.#batchTx.immediate(batch);
   }
 
   /** One caller's events in a savepoint: they land together or not at all, without failing their batch mates. */
@@ -169,7 +161,7 @@ export class SqliteEventLog implements EventLog {
   #insertNew(event: IndexedEvent, postings: PostingBuffer, key = eventKey(event.eventId)): void {
     const scope = this.#scopes.idOf(event);
     const seq = Number(this.#insertEvent.run(...insertValues(event, key, scope)).lastInsertRowid);
-    if (event.inHistory) postings.add(scope, event.attributes, { timeMs: event.timeMs, seq });
+    if (event.inHistory) postings.add({ scope, attributes: event.attributes, timeMs: event.timeMs, seq });
   }
 
   async #prune(boundaryMs: number): Promise<number> {
@@ -197,7 +189,7 @@ export class SqliteEventLog implements EventLog {
     do {
       const step = this.#postingPruner.reaching(scope, boundaryMs, from);
       for (let i = 0; i < step.keys.length; i += PRUNE_CHUNK) {
-        this.#forgettingOnFailure(() => this.#prunePostingsTx.immediate(scope, boundaryMs, step.keys.slice(i, i + PRUNE_CHUNK)));
+        this.#prunePostingsTx.immediate(scope, boundaryMs, step.keys.slice(i, i + PRUNE_CHUNK));
         await nextTurn();
       }
       from = step.next;
