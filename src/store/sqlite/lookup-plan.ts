@@ -4,7 +4,7 @@
 import type { LookupAttributeKey } from '../../domain/history-attributes.js';
 import type { HistoryFilter } from '../store.js';
 import { HISTORY_SELECT } from './event-row.js';
-import { eventKey } from './event-key.js';
+import { eventDay, eventKey } from './event-key.js';
 
 export type SqlValue = string | number;
 export type TimeForm = 'range' | 'tie';
@@ -18,8 +18,8 @@ export interface LookupPlan {
   /** Names the SQL text, for caching prepared statements. */
   key: string;
   sql(form: TimeForm): string;
-  /** The statement's parameters, in the order its placeholders appear. */
-  params(scope: number, time: readonly [number, number], limit: number): SqlValue[];
+  /** The statement's parameters, in the order its placeholders appear; `time` is the form's pair (time-window.ts). */
+  params(scope: number, form: TimeForm, time: readonly [number, number], limit: number): SqlValue[];
 }
 
 const READ_ONLY_VALUES = new Map([['true', 1], ['false', 0]]);
@@ -42,20 +42,39 @@ export function isUnique(key: LookupAttributeKey): boolean {
 
 /** `eventId`: the EventId filter's value, when there is one; otherwise the plan reads the time index. */
 export function planLookup(eventId: SqlValue | undefined): LookupPlan {
+  if (eventId === undefined) {
+    return { key: 'time', sql: (form) => timeSql(form), params: (scope, _form, time, limit) => [scope, ...time, limit] };
+  }
+  const id = String(eventId);
   return {
-    key: eventId === undefined ? 'time' : 'EventId',
-    sql: (form) => selectSql(eventId !== undefined, form),
-    params: (scope, time, limit) => [
-      scope, ...(eventId === undefined ? [] : [eventKey(String(eventId)), eventId]), ...time, limit,
-    ],
+    key: 'EventId',
+    sql: (form) => eventIdSql(form),
+    params: (scope, form, time, limit) => {
+      const [newest, oldest] = form === 'range' ? [eventDay(time[1] - 1), eventDay(time[0])] : [eventDay(time[0]), eventDay(time[0])];
+      return [newest, scope, oldest, scope, eventKey(id), id, scope, ...time, limit];
+    },
   };
 }
 
 /** `in_history = 1` appears literally so that the time index's rows of other lanes are never candidates. */
-function selectSql(byEventId: boolean, form: TimeForm): string {
-  const from = byEventId ? 'events e INDEXED BY events_by_event_key' : 'events e INDEXED BY events_by_time';
-  const seek = byEventId ? ' AND e.event_key = ? AND e.event_id = ?' : '';
-  const time = form === 'range' ? 'e.time_ms >= ? AND e.time_ms < ?' : 'e.time_ms = ? AND e.seq < ?';
-  return `SELECT ${HISTORY_SELECT} FROM ${from} WHERE e.in_history = 1 AND e.scope = ?${seek} AND ${time}
-    ORDER BY e.time_ms DESC, e.seq DESC LIMIT ?`;
+function timeSql(form: TimeForm): string {
+  return `SELECT ${HISTORY_SELECT} FROM events e INDEXED BY events_by_time WHERE e.in_history = 1 AND e.scope = ?
+    AND ${timeCondition(form)} ORDER BY e.time_ms DESC, e.seq DESC LIMIT ?`;
+}
+
+/**
+ * The eventId index is filed by day (schema.ts), so the lookup probes each day of the window that holds events
+ * of the scope, newest first: a recursive list of days joined to the index, one seek per day.
+ */
+function eventIdSql(form: TimeForm): string {
+  return `WITH RECURSIVE days(d) AS (
+      SELECT min(?, (SELECT max(time_ms) FROM events WHERE scope = ?) / 86400000)
+      UNION ALL SELECT d - 1 FROM days WHERE d > max(?, (SELECT min(time_ms) FROM events WHERE scope = ?) / 86400000))
+    SELECT ${HISTORY_SELECT} FROM days CROSS JOIN events e INDEXED BY events_by_event_day
+    WHERE e.time_ms / 86400000 = days.d AND e.event_key = ? AND e.event_id = ? AND e.in_history = 1 AND e.scope = ?
+    AND ${timeCondition(form)} ORDER BY e.time_ms DESC, e.seq DESC LIMIT ?`;
+}
+
+function timeCondition(form: TimeForm): string {
+  return form === 'range' ? 'e.time_ms >= ? AND e.time_ms < ?' : 'e.time_ms = ? AND e.seq < ?';
 }

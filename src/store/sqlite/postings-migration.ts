@@ -25,6 +25,13 @@ export const CREATE_POSTINGS = `
   ) WITHOUT ROWID;
   -- Event History events waiting to be written as postings together (pending-postings.ts).
   CREATE TABLE history_pending (seq INTEGER PRIMARY KEY);
+
+  -- The eventId index, filed by UTC day: keyed by the hash alone, every write batch dirtied pages all over the index
+  -- (an import's commit rewrote most of it); by day first, a batch of one day's events touches that day's pages.
+  -- Duplicates are therefore recognized within a day, where a retried or re-imported event always falls (same
+  -- eventTime), and a lookup by EventId probes each day of its window (lookup-plan.ts).
+  DROP INDEX events_by_event_key;
+  CREATE INDEX events_by_event_day ON events (time_ms / 86400000, event_key);
 `;
 
 export function buildPostings(db: Database): void {

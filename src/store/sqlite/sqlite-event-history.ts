@@ -48,9 +48,9 @@ export class SqliteEventHistory implements EventHistory {
 
   /** Up to `want` rows: first the rest of a tie split by the previous page, then older times. */
   #read(plan: LookupPlan, scope: number, window: TimeWindow, want: number): HistoryColumns[] {
-    const rows = window.tie ? this.#statement(plan, 'tie').all(...plan.params(scope, window.tie, want)) : [];
+    const rows = window.tie ? this.#statement(plan, 'tie').all(...plan.params(scope, 'tie', window.tie, want)) : [];
     if (rows.length < want) {
-      rows.push(...this.#statement(plan, 'range').all(...plan.params(scope, window.range, want - rows.length)));
+      rows.push(...this.#statement(plan, 'range').all(...plan.params(scope, 'range', window.range, want - rows.length)));
     }
     return rows;
   }

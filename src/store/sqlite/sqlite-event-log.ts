@@ -9,7 +9,7 @@ import { INSERT_EVENT, insertValues, type InsertValues } from './event-row.js';
 import { PostingBuffer, PostingWriter } from './posting-writer.js';
 import { PendingPostings } from './pending-postings.js';
 import { PostingPruner } from './posting-pruner.js';
-import { eventKey } from './event-key.js';
+import { eventDay, eventKey } from './event-key.js';
 import type { Scopes } from './scopes.js';
 
 /** Events deleted per prune transaction: small enough that appends never wait long for the write lock. */
@@ -31,8 +31,8 @@ export class SqliteEventLog implements EventLog {
   readonly #pruning = new Set<Promise<unknown>>();
   #closing = false;
 
-  readonly #exists: Database.Statement<[number, string], number>;
-  readonly #holder: Database.Statement<[number, string], string>;
+  readonly #exists: Database.Statement<[number, number, string], number>;
+  readonly #holder: Database.Statement<[number, number, string], string>;
   readonly #insertEvent: Database.Statement<InsertValues>;
   readonly #postings: PendingPostings;
   readonly #postingPruner: PostingPruner;
@@ -48,10 +48,11 @@ export class SqliteEventLog implements EventLog {
   constructor(db: Database.Database, scopes: Scopes) {
     this.#db = db;
     this.#scopes = scopes;
-    this.#exists = db.prepare<[number, string], number>('SELECT 1 FROM events WHERE event_key = ? AND event_id = ?')
-      .pluck();
-    this.#holder = db.prepare<[number, string], string>(`SELECT s.account_id FROM events e JOIN scopes s ON s.id = e.scope
-      WHERE e.event_key = ? AND e.event_id = ?`).pluck();
+    this.#exists = db.prepare<[number, number, string], number>(`SELECT 1 FROM events INDEXED BY events_by_event_day
+      WHERE time_ms / 86400000 = ? AND event_key = ? AND event_id = ?`).pluck();
+    this.#holder = db.prepare<[number, number, string], string>(`SELECT s.account_id
+      FROM events e INDEXED BY events_by_event_day JOIN scopes s ON s.id = e.scope
+      WHERE e.time_ms / 86400000 = ? AND e.event_key = ? AND e.event_id = ?`).pluck();
     this.#insertEvent = db.prepare(INSERT_EVENT);
     const writer = new PostingWriter(db);
     this.#postings = new PendingPostings(db, writer);
@@ -141,19 +142,20 @@ export class SqliteEventLog implements EventLog {
   }
 
   #ingestOne(event: IndexedEvent, postings: PostingBuffer): IngestResult {
-    const heldBy = this.#holder.get(eventKey(event.eventId), event.eventId);
+    const heldBy = this.#holder.get(eventDay(event.timeMs), eventKey(event.eventId), event.eventId);
     if (heldBy !== undefined) return { added: false, heldBy };
     this.#insertNew(event, postings);
     return ADDED;
   }
 
   /**
-   * Inserts the event and buffers its posting entries, unless its eventId is already in the log. The check cannot race:
-   * it runs inside the write transaction, which SQLite grants to one connection at a time.
+   * Inserts the event and buffers its posting entries, unless its eventId is already among the events of its UTC day
+   * (schema.ts). The check cannot race: it runs inside the write transaction, which SQLite grants to one connection
+   * at a time.
    */
   #insert(event: IndexedEvent, postings: PostingBuffer): boolean {
     const key = eventKey(event.eventId);
-    if (this.#exists.get(key, event.eventId) !== undefined) return false;
+    if (this.#exists.get(eventDay(event.timeMs), key, event.eventId) !== undefined) return false;
     this.#insertNew(event, postings, key);
     return true;
   }
