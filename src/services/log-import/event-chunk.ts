@@ -43,17 +43,26 @@ export function encodeChunk(events: readonly IndexedEvent[]): EventChunk | undef
   const resourceEnds = new Int32Array(events.length);
   const resourceRefs: number[] = [];
   let end = 0;
-  events.forEach((event, i) => {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
     end += event.json.length;
     ends[i] = end;
     times[i] = event.timeMs;
     flags[i] = flagsOf(event);
     const a = event.attributes;
-    const values = [event.eventId, event.accountId, event.region, event.category, event.origin, a.eventName, a.eventSource, a.username, a.accessKeyId];
-    values.forEach((value, f) => (refs[i * FIELDS.length + f] = strings.ref(value)));
+    const base = i * FIELDS.length;
+    refs[base] = strings.ref(event.eventId);
+    refs[base + 1] = strings.ref(event.accountId);
+    refs[base + 2] = strings.ref(event.region);
+    refs[base + 3] = strings.ref(event.category);
+    refs[base + 4] = strings.ref(event.origin);
+    refs[base + 5] = strings.ref(a.eventName);
+    refs[base + 6] = strings.ref(a.eventSource);
+    refs[base + 7] = strings.ref(a.username);
+    refs[base + 8] = strings.ref(a.accessKeyId);
     for (const r of a.resources) resourceRefs.push(strings.ref(r.type), strings.ref(r.name));
     resourceEnds[i] = resourceRefs.length;
-  });
+  }
   return {
     text: events.map((e) => e.json).join(''), ends, times, flags, strings: strings.values, refs, resourceEnds,
     resourceRefs: Int32Array.from(resourceRefs),

@@ -75,6 +75,11 @@ function groupIn(day: Map<PostingAttribute, Map<SqlValue, Group>>, scope: number
   return group;
 }
 
+function isOldestFirst(entries: readonly Entry[]): boolean {
+  for (let i = 1; i < entries.length; i++) if (newestFirst(entries[i - 1]!, entries[i]!) < 0) return false;
+  return true;
+}
+
 export class PostingWriter {
   readonly #insert: Database.Statement<[number, number, SqlValue, number, number, number, number, Buffer]>;
   readonly #delete: Database.Statement<[number, number, SqlValue, number, number]>;
@@ -93,7 +98,9 @@ export class PostingWriter {
 
   /** Writes entries (all of one day) as postings of at most MAX_ENTRIES each. */
   put(key: PostingKey, entries: Entry[]): void {
-    entries.sort(newestFirst);
+    // A batch's entries usually arrive oldest first (time-ordered files, ascending seqs): reversing is enough.
+    if (isOldestFirst(entries)) entries.reverse();
+    else entries.sort(newestFirst);
     for (let i = 0; i < entries.length; i += MAX_ENTRIES) {
       const chunk = entries.slice(i, i + MAX_ENTRIES);
       const newest = chunk[0]!;

@@ -33,7 +33,7 @@ export class SqliteEventLog implements EventLog {
 
   readonly #exists: Database.Statement<[number, number, string], number>;
   readonly #holder: Database.Statement<[number, number, string], string>;
-  readonly #insertEvent: Database.Statement<InsertValues>;
+  readonly #insertEvent: Database.Statement<[InsertValues]>;
   readonly #postings: PendingPostings;
   readonly #postingPruner: PostingPruner;
   readonly #deleteEvent: Database.Statement<[number]>;
@@ -53,7 +53,7 @@ export class SqliteEventLog implements EventLog {
     this.#holder = db.prepare<[number, number, string], string>(`SELECT s.account_id
       FROM events e INDEXED BY events_by_event_day JOIN scopes s ON s.id = e.scope
       WHERE e.time_ms / 86400000 = ? AND e.event_key = ? AND e.event_id = ?`).pluck();
-    this.#insertEvent = db.prepare(INSERT_EVENT);
+    this.#insertEvent = db.prepare<[InsertValues]>(INSERT_EVENT);
     const writer = new PostingWriter(db);
     this.#postings = new PendingPostings(db, writer);
     this.#postingPruner = new PostingPruner(db, writer);
@@ -162,7 +162,7 @@ export class SqliteEventLog implements EventLog {
 
   #insertNew(event: IndexedEvent, postings: PostingBuffer, key = eventKey(event.eventId)): void {
     const scope = this.#scopes.idOf(event);
-    const seq = Number(this.#insertEvent.run(...insertValues(event, key, scope)).lastInsertRowid);
+    const seq = Number(this.#insertEvent.run(insertValues(event, key, scope)).lastInsertRowid);
     if (event.inHistory) postings.add({ scope, attributes: event.attributes, timeMs: event.timeMs, seq });
   }
 
