@@ -28,7 +28,7 @@ export class PendingPostings {
     this.#add = db.prepare('INSERT INTO history_pending (seq) VALUES (?)');
     this.#count = db.prepare<[], number>('SELECT count(*) FROM history_pending').pluck();
     // Pruning may have deleted a pending event: the join leaves it out, and the flush drops its seq.
-    this.#pending = db.prepare(`SELECT ${PENDING_COLUMNS} FROM history_pending p JOIN events e ON e.seq = p.seq`);
+    this.#pending = db.prepare(`SELECT ${PENDING_COLUMNS} FROM history_pending p CROSS JOIN events e ON e.seq = p.seq`);
     this.#clear = db.prepare('DELETE FROM history_pending');
   }
 

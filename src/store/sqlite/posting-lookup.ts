@@ -28,7 +28,8 @@ export class PostingLookup {
       WHERE scope = ? AND attr = ? AND value = ? AND newest_ms >= ? AND newest_ms < ?
       ORDER BY newest_ms DESC, newest_seq DESC`);
     this.#event = db.prepare(`SELECT ${HISTORY_SELECT}, e.scope, e.in_history FROM events e WHERE e.seq = ?`);
-    this.#pending = db.prepare(`SELECT ${PENDING_COLUMNS} FROM history_pending p JOIN events e ON e.seq = p.seq
+    // CROSS JOIN keeps the few pending events the outer loop: the planner would otherwise scan the window by time.
+    this.#pending = db.prepare(`SELECT ${PENDING_COLUMNS} FROM history_pending p CROSS JOIN events e ON e.seq = p.seq
       WHERE e.scope = ? AND e.in_history = 1 AND e.time_ms >= ? AND (e.time_ms < ? OR (e.time_ms = ? AND e.seq < ?))
       ORDER BY e.time_ms DESC, e.seq DESC`);
   }
