@@ -10,6 +10,7 @@ import { POSTING_SPAN_MS } from './posting-writer.js';
 import { PENDING_COLUMNS, type PendingRow } from './pending-postings.js';
 import { newestFirst, type Entry } from './posting-codec.js';
 import type { BoundFilter, SqlValue } from './lookup-plan.js';
+import type { LookupAttributeKey } from '../../domain/history-attributes.js';
 import type { TimeWindow } from './time-window.js';
 
 interface CandidateRow extends HistoryColumns {
@@ -20,7 +21,7 @@ interface CandidateRow extends HistoryColumns {
 export class PostingLookup {
   readonly #postings: Database.Statement<[number, number, SqlValue, number, number], PostingRow>;
   readonly #event: Database.Statement<[number], CandidateRow>;
-  readonly #pending: Database.Statement<[number, number, number, number, number], PendingRow>;
+  readonly #pending = new Map<LookupAttributeKey, Database.Statement<[number, number, number, number, number, SqlValue, number], PendingRow>>();
 
   constructor(db: Database.Database) {
     // A posting spans less than POSTING_SPAN_MS, so one whose newest entry is that far above the window is above it.
@@ -28,10 +29,12 @@ export class PostingLookup {
       WHERE scope = ? AND attr = ? AND value = ? AND newest_ms >= ? AND newest_ms < ?
       ORDER BY newest_ms DESC, newest_seq DESC`);
     this.#event = db.prepare(`SELECT ${HISTORY_SELECT}, e.scope, e.in_history FROM events e WHERE e.seq = ?`);
-    // CROSS JOIN keeps the few pending events the outer loop: the planner would otherwise scan the window by time.
-    this.#pending = db.prepare(`SELECT ${PENDING_COLUMNS} FROM history_pending p CROSS JOIN events e ON e.seq = p.seq
-      WHERE e.scope = ? AND e.in_history = 1 AND e.time_ms >= ? AND (e.time_ms < ? OR (e.time_ms = ? AND e.seq < ?))
-      ORDER BY e.time_ms DESC, e.seq DESC`);
+    for (const [key, condition] of PENDING_CONDITIONS) {
+      // CROSS JOIN keeps the few pending events the outer loop: the planner would otherwise scan the window by time.
+      this.#pending.set(key, db.prepare(`SELECT ${PENDING_COLUMNS} FROM history_pending p CROSS JOIN events e ON e.seq = p.seq
+        WHERE e.scope = ? AND e.in_history = 1 AND e.time_ms >= ? AND (e.time_ms < ? OR (e.time_ms = ? AND e.seq < ?))
+        AND ${condition} ORDER BY e.time_ms DESC, e.seq DESC LIMIT ?`));
+    }
   }
 
   /** Up to `want` rows matching every filter, newest first, driven by `driver`'s postings. */
@@ -43,7 +46,8 @@ export class PostingLookup {
     const bounds = boundsOf(window);
     const postings = this.#postings.iterate(scope, attr, driver.value, bounds.fromMs,
       bounds.below.timeMs + 1 + POSTING_SPAN_MS);
-    const pending = this.#pendingEntries(driver, scope, bounds);
+    // with other filters to pass, any number of the driver's pending matches may be needed
+    const pending = this.#pendingEntries(driver, scope, bounds, filters.length > 1 ? -1 : want);
     for (const entry of mergeNewestFirst(mergePostings(postings, bounds), pending)) {
       const row = this.#event.get(entry.seq);
       if (!row || row.scope !== scope || row.in_history !== 1 || row.time_ms !== entry.timeMs) continue;
@@ -55,9 +59,12 @@ export class PostingLookup {
   }
 
   /** The pending events the driver matches, within the bounds, newest first. */
-  #pendingEntries(driver: BoundFilter, scope: number, { fromMs, below }: EntryBounds): Entry[] {
+  #pendingEntries(driver: BoundFilter, scope: number, { fromMs, below }: EntryBounds, limit: number): Entry[] {
     const seq = below.seq === -Infinity ? Number.MIN_SAFE_INTEGER : below.seq;
-    return this.#pending.all(scope, fromMs, below.timeMs, below.timeMs, seq)
+    const resource = driver.key.startsWith('Resource');
+    // a resource's test is not exact: all its candidates, of which rowMatches keeps the real ones
+    const value = resource ? JSON.stringify(String(driver.value)).slice(1, -1) : driver.value;
+    return this.#pending.get(driver.key)!.all(scope, fromMs, below.timeMs, below.timeMs, seq, value, resource ? -1 : limit)
       .filter((row) => rowMatches(row, driver))
       .map((row) => ({ timeMs: row.time_ms, seq: row.seq }));
   }
@@ -77,6 +84,20 @@ function* mergeNewestFirst(stream: Iterator<Entry>, sorted: readonly Entry[]): G
     stream.return?.();
   }
 }
+
+/**
+ * The driver's test on a pending event's columns; a resource's is a substring test of the resources' JSON (for
+ * the value as JSON writes it), which rowMatches then makes exact.
+ */
+const PENDING_CONDITIONS: ReadonlyMap<LookupAttributeKey, string> = new Map([
+  ['EventName', 'e.event_name = ?'],
+  ['EventSource', 'e.event_source = ?'],
+  ['ReadOnly', 'e.read_only = ?'],
+  ['Username', 'e.username = ?'],
+  ['AccessKeyId', 'e.access_key_id = ?'],
+  ['ResourceType', 'instr(e.resources, ?) > 0'],
+  ['ResourceName', 'instr(e.resources, ?) > 0'],
+]);
 
 function boundsOf(window: TimeWindow): EntryBounds {
   const [fromMs, beforeMs] = window.range;
