@@ -242,12 +242,14 @@ describe('the parser thread protocol', () => {
       on: (_event: 'message', listener: () => void) => (giveCredit = listener),
     };
     const finished = serveParseJob(port as never, { files: [path.join(dir, '1.json')], cutoffMs: 0, chunkSize: 10 });
+    // Events cross as encoded chunks (event-chunk.ts).
+    const chunks = () => posted.filter((m) => (m.kind as string) === 'chunk');
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(posted.filter((m) => m.kind === 'events')).toHaveLength(3);
+    expect(chunks()).toHaveLength(3);
 
     for (let i = 0; i < 7; i++) giveCredit();
     await finished;
-    expect(posted.filter((m) => m.kind === 'events')).toHaveLength(10);
+    expect(chunks()).toHaveLength(10);
     expect(posted.at(-1)).toEqual({ kind: 'done' });
   });
 });

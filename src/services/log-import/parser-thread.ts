@@ -5,11 +5,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { parseLogFiles, type ParseJob, type ParserOutput } from './parse-log-files.js';
+import { decodeChunk, encodeChunk, transferablesOf, type EventChunk } from './event-chunk.js';
 
 const WORKER_SCRIPT = new URL('./parse-worker.js', import.meta.url);
 const CHUNKS_AHEAD = 3;
 
-type WorkerMessage = ParserOutput | { kind: 'done' };
+type WorkerMessage = ParserOutput | { kind: 'chunk'; chunk: EventChunk } | { kind: 'done' };
 
 /** The compiled worker script exists only in a build; running from TypeScript sources (tests) parses inline. */
 export function workerAvailable(): boolean {
@@ -28,6 +29,11 @@ export async function serveParseJob(port: Pick<MessagePort, 'postMessage' | 'on'
     if (output.kind === 'events') {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits--;
+      const chunk = encodeChunk(output.events);
+      if (chunk) {
+        port.postMessage({ kind: 'chunk', chunk } satisfies WorkerMessage, transferablesOf(chunk));
+        continue;
+      }
     }
     port.postMessage(output);
   }
@@ -45,8 +51,8 @@ export async function* parseInWorker(job: ParseJob): AsyncGenerator<ParserOutput
     for (;;) {
       const message = await inbox.take();
       if (message.kind === 'done') return;
-      yield message;
-      if (message.kind === 'events') worker.postMessage('credit');
+      yield message.kind === 'chunk' ? { kind: 'events', events: decodeChunk(message.chunk) } : message;
+      if (message.kind !== 'file') worker.postMessage('credit');
     }
   } finally {
     worker.removeAllListeners();

@@ -1,11 +1,14 @@
 // Which of several AND-combined filters drives a lookup's scan: the sparsest one in the time window, so that a page
-// costs as few candidates as possible. Sparseness is measured on the newest entries only (up to a cap), where the
-// page is read: a filter with fewer entries than the cap is rated by its exact count over the window, one that
-// reaches the cap by how short a stretch of time those entries span. A filter with no entry at all ends the lookup
-// before it starts.
+// costs as few candidates as possible. Sparseness is measured on the newest postings only (up to a cap of
+// entries), where the page is read: a filter with fewer entries than the cap is rated by its count over the
+// window, one that reaches the cap by how short a stretch of time those entries span. Counts are of whole
+// postings that overlap the window, which is close enough to choose by. Pending events (pending-postings.ts) are
+// not counted: there are too few to change the choice, and a filter with no posting in the window, which drives,
+// costs its lookup only the pending events.
 import type Database from 'better-sqlite3';
-import type { LookupAttributeKey } from '../../domain/history-attributes.js';
-import { isUnique, sampleSql, type BoundFilter, type SqlValue } from './lookup-plan.js';
+import { isUnique, type BoundFilter, type SqlValue } from './lookup-plan.js';
+import { postingAttributeOf } from './posting-attributes.js';
+import { POSTING_SPAN_MS } from './posting-writer.js';
 
 /** Enough entries to tell a dense filter from a sparse one; reading them costs a fraction of a millisecond. */
 const SAMPLE_SIZE = 1_000;
@@ -15,42 +18,39 @@ export interface DriverChoice {
   checks: BoundFilter[];
 }
 
-interface Sample {
+interface PostingSize {
   count: number;
-  oldestMs: number | null;
+  oldest_ms: number;
 }
 
 export class DriverChooser {
-  readonly #db: Database.Database;
-  readonly #samples = new Map<LookupAttributeKey, Database.Statement<SqlValue[], Sample>>();
+  readonly #sample: Database.Statement<[number, number, SqlValue, number, number, number], PostingSize>;
 
   constructor(db: Database.Database) {
-    this.#db = db;
+    this.#sample = db.prepare(`SELECT count, oldest_ms FROM history_postings
+      WHERE scope = ? AND attr = ? AND value = ? AND newest_ms >= ? AND newest_ms < ? AND oldest_ms < ?
+      ORDER BY newest_ms DESC, newest_seq DESC`);
   }
 
-  /** Undefined when some filter has no match in [fromMs, beforeMs), so that nothing can match them all. */
-  choose(filters: readonly BoundFilter[], scope: number, fromMs: number, beforeMs: number): DriverChoice | undefined {
+  choose(filters: readonly BoundFilter[], scope: number, fromMs: number, beforeMs: number): DriverChoice {
     const unique = filters.findIndex((f) => isUnique(f.key));
     if (filters.length < 2 || unique >= 0) return split(filters, Math.max(unique, 0));
     const densities = filters.map((f) => this.#density(f, scope, fromMs, beforeMs));
-    if (densities.includes(0)) return undefined;
     return split(filters, densities.indexOf(Math.min(...densities)));
   }
 
   /** Matching events per millisecond, near the newest end of the window. */
   #density(filter: BoundFilter, scope: number, fromMs: number, beforeMs: number): number {
-    const { count, oldestMs } = this.#statement(filter.key).get(scope, filter.value, fromMs, beforeMs, SAMPLE_SIZE)!;
-    const spanMs = count < SAMPLE_SIZE || oldestMs === null ? beforeMs - fromMs : beforeMs - oldestMs;
-    return count / Math.max(1, spanMs);
-  }
-
-  #statement(key: LookupAttributeKey): Database.Statement<SqlValue[], Sample> {
-    let statement = this.#samples.get(key);
-    if (!statement) {
-      statement = this.#db.prepare<SqlValue[], Sample>(sampleSql(key));
-      this.#samples.set(key, statement);
+    const attr = postingAttributeOf(filter.key)!;
+    let count = 0;
+    let oldestMs = beforeMs;
+    for (const posting of this.#sample.iterate(scope, attr, filter.value, fromMs, beforeMs + POSTING_SPAN_MS, beforeMs)) {
+      count += posting.count;
+      oldestMs = Math.min(oldestMs, posting.oldest_ms);
+      if (count >= SAMPLE_SIZE) break;
     }
-    return statement;
+    const spanMs = count < SAMPLE_SIZE ? beforeMs - fromMs : beforeMs - Math.max(fromMs, oldestMs);
+    return count / Math.max(1, spanMs);
   }
 }
 

@@ -47,7 +47,11 @@ export function insertValues(event: IndexedEvent, key: number, scope: number): I
   ];
 }
 
-export function attributesOf(row: HistoryColumns): HistoryAttributes {
+/** The columns that hold an event's lookup attributes. */
+export type AttributeColumns = Pick<HistoryColumns,
+  'event_id' | 'event_name' | 'event_source' | 'read_only' | 'username' | 'access_key_id' | 'resources'>;
+
+export function attributesOf(row: AttributeColumns): HistoryAttributes {
   const attributes: HistoryAttributes = {
     eventId: row.event_id,
     eventName: row.event_name,

@@ -1,12 +1,10 @@
-// How a lookup finds its rows: one index drives the scan in newest-first order (a filter's, or the time index's when
-// there is none) and every other filter is checked against its own index for each candidate. Each index begins with
-// (scope, value) and continues with (time, seq), so a page is one short descending range scan, and a candidate that
-// fails a check costs an index probe, never a read of its record.
+// The SQL side of a lookup that no posting drives: an EventId lookup seeks the eventId index (at most one event),
+// one without filters scans the time index newest first. Either way a page is one short descending range scan.
+// Lookups driven by an attribute's postings are in posting-lookup.ts.
 import type { LookupAttributeKey } from '../../domain/history-attributes.js';
 import type { HistoryFilter } from '../store.js';
 import { HISTORY_SELECT } from './event-row.js';
-import { eventKey } from './event-key.js';
-import { RESOURCE_NAME, RESOURCE_TYPE, type ResourceKind } from './history-resources.js';
+import { eventDay, eventKey } from './event-key.js';
 
 export type SqlValue = string | number;
 export type TimeForm = 'range' | 'tie';
@@ -20,23 +18,9 @@ export interface LookupPlan {
   /** Names the SQL text, for caching prepared statements. */
   key: string;
   sql(form: TimeForm): string;
-  /** The statement's parameters, in the order its placeholders appear. */
-  params(scope: number, time: readonly [number, number], limit: number): SqlValue[];
+  /** The statement's parameters, in the order its placeholders appear; `time` is the form's pair (time-window.ts). */
+  params(scope: number, form: TimeForm, time: readonly [number, number], limit: number): SqlValue[];
 }
-
-/** `hashed`: the index holds eventKey(value) (see event-key.ts), and the column is compared as well. */
-type Attribute = { column: string; index: string; hashed?: true } | { resource: ResourceKind };
-
-const ATTRIBUTES: Record<LookupAttributeKey, Attribute> = {
-  EventId: { column: 'event_id', index: 'events_by_event_key', hashed: true },
-  EventName: { column: 'event_name', index: 'history_by_event_name' },
-  EventSource: { column: 'event_source', index: 'history_by_event_source' },
-  ReadOnly: { column: 'read_only', index: 'history_by_read_only' },
-  Username: { column: 'username', index: 'history_by_username' },
-  AccessKeyId: { column: 'access_key_id', index: 'history_by_access_key_id' },
-  ResourceType: { resource: RESOURCE_TYPE },
-  ResourceName: { resource: RESOURCE_NAME },
-};
 
 const READ_ONLY_VALUES = new Map([['true', 1], ['false', 0]]);
 
@@ -53,77 +37,44 @@ export function bindFilters(filters: readonly HistoryFilter[]): BoundFilter[] | 
 
 /** True for the key whose index holds at most one event per value, which therefore always drives. */
 export function isUnique(key: LookupAttributeKey): boolean {
-  return 'hashed' in ATTRIBUTES[key];
+  return key === 'EventId';
 }
 
-export function planLookup(driver: BoundFilter | undefined, checks: readonly BoundFilter[]): LookupPlan {
+/** `eventId`: the EventId filter's value, when there is one; otherwise the plan reads the time index. */
+export function planLookup(eventId: SqlValue | undefined): LookupPlan {
+  if (eventId === undefined) {
+    return { key: 'time', sql: (form) => timeSql(form), params: (scope, _form, time, limit) => [scope, ...time, limit] };
+  }
+  const id = String(eventId);
   return {
-    key: `${driver?.key ?? 'time'}|${checks.map((c) => c.key).join(',')}`,
-    sql: (form) => selectSql(driver, checks, form),
-    params: (scope, time, limit) => [
-      scope, ...(driver ? drivingValues(driver) : []), ...time, ...checks.map((c) => c.value), limit,
-    ],
+    key: 'EventId',
+    sql: (form) => eventIdSql(form),
+    params: (scope, form, time, limit) => {
+      const [newest, oldest] = form === 'range' ? [eventDay(time[1] - 1), eventDay(time[0])] : [eventDay(time[0]), eventDay(time[0])];
+      return [newest, scope, oldest, scope, eventKey(id), id, scope, ...time, limit];
+    },
   };
 }
 
+/** `in_history = 1` appears literally so that the time index's rows of other lanes are never candidates. */
+function timeSql(form: TimeForm): string {
+  return `SELECT ${HISTORY_SELECT} FROM events e INDEXED BY events_by_time WHERE e.in_history = 1 AND e.scope = ?
+    AND ${timeCondition(form)} ORDER BY e.time_ms DESC, e.seq DESC LIMIT ?`;
+}
+
 /**
- * The newest entries, up to a cap, of a filter's index in a time range: how many, and the oldest one's time.
- * Parameters: scope, value, from, before, cap. Not for unique keys, whose count is known.
+ * The eventId index is filed by day (schema.ts), so the lookup probes each day of the window that holds events
+ * of the scope, newest first: a recursive list of days joined to the index, one seek per day.
  */
-export function sampleSql(key: LookupAttributeKey): string {
-  const { from, where, alias } = drivingSql(key);
-  return `SELECT count(*) AS count, min(time_ms) AS oldestMs FROM (SELECT ${alias}.time_ms FROM ${from} WHERE ${where}
-    AND ${alias}.time_ms >= ? AND ${alias}.time_ms < ? ORDER BY ${alias}.time_ms DESC LIMIT ?)`;
+function eventIdSql(form: TimeForm): string {
+  return `WITH RECURSIVE days(d) AS (
+      SELECT min(?, (SELECT max(time_ms) FROM events WHERE scope = ?) / 86400000)
+      UNION ALL SELECT d - 1 FROM days WHERE d > max(?, (SELECT min(time_ms) FROM events WHERE scope = ?) / 86400000))
+    SELECT ${HISTORY_SELECT} FROM days CROSS JOIN events e INDEXED BY events_by_event_day
+    WHERE e.time_ms / 86400000 = days.d AND e.event_key = ? AND e.event_id = ? AND e.in_history = 1 AND e.scope = ?
+    AND ${timeCondition(form)} ORDER BY e.time_ms DESC, e.seq DESC LIMIT ?`;
 }
 
-function selectSql(driver: BoundFilter | undefined, checks: readonly BoundFilter[], form: TimeForm): string {
-  const { from, where, alias } = driver ? drivingSql(driver.key) : TIME_ORDER;
-  const time = form === 'range'
-    ? `${alias}.time_ms >= ? AND ${alias}.time_ms < ?`
-    : `${alias}.time_ms = ? AND ${alias}.seq < ?`;
-  const conditions = [where, time, ...checks.map((c) => checkSql(ATTRIBUTES[c.key], alias))];
-  const join = alias === 'e' ? '' : ` CROSS JOIN events e ON e.seq = ${alias}.seq`;
-  return `SELECT ${HISTORY_SELECT} FROM ${from}${join} WHERE ${conditions.join(' AND ')}
-    ORDER BY ${alias}.time_ms DESC, ${alias}.seq DESC LIMIT ?`;
-}
-
-interface Driving {
-  from: string;
-  where: string;
-  /** The driving table's alias, whose (scope, time_ms, seq) the checks and the order use. */
-  alias: string;
-}
-
-/** `in_history = 1` appears literally so that SQLite may use the partial indexes. */
-const TIME_ORDER: Driving = {
-  from: 'events e INDEXED BY events_by_time',
-  where: 'e.in_history = 1 AND e.scope = ?',
-  alias: 'e',
-};
-
-function drivingSql(key: LookupAttributeKey): Driving {
-  const attribute = ATTRIBUTES[key];
-  if ('resource' in attribute) {
-    // history_resources holds Event History events only, so there is nothing to check on the event itself.
-    const where = `r.scope = ? AND r.kind = ${attribute.resource} AND r.value = ?`;
-    return { from: 'history_resources r', where, alias: 'r' };
-  }
-  const seek = attribute.hashed ? `e.event_key = ? AND e.${attribute.column} = ?` : `e.${attribute.column} = ?`;
-  const where = `e.in_history = 1 AND e.scope = ? AND ${seek}`;
-  return { from: `events e INDEXED BY ${attribute.index}`, where, alias: 'e' };
-}
-
-function drivingValues(driver: BoundFilter): SqlValue[] {
-  return isUnique(driver.key) ? [eventKey(String(driver.value)), driver.value] : [driver.value];
-}
-
-/** An index probe at the candidate's (scope, time, seq): SQLite reads the record only once every check passed. */
-function checkSql(attribute: Attribute, d: string): string {
-  if ('resource' in attribute) {
-    return `EXISTS (SELECT 1 FROM history_resources x WHERE x.scope = ${d}.scope AND x.kind = ${attribute.resource}
-      AND x.value = ? AND x.time_ms = ${d}.time_ms AND x.seq = ${d}.seq)`;
-  }
-  if (attribute.hashed) return `e.${attribute.column} = ?`;
-  return `EXISTS (SELECT 1 FROM events x INDEXED BY ${attribute.index} WHERE x.in_history = 1 AND x.scope = ${d}.scope
-    AND x.${attribute.column} = ? AND x.time_ms = ${d}.time_ms AND x.seq = ${d}.seq)`;
+function timeCondition(form: TimeForm): string {
+  return form === 'range' ? 'e.time_ms >= ? AND e.time_ms < ?' : 'e.time_ms = ? AND e.seq < ?';
 }

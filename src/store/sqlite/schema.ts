@@ -1,8 +1,17 @@
 // The SQLite schema, as migrations numbered by `PRAGMA user_version`. Append new migrations; never edit one that
 // has shipped, because databases in the field already ran it.
 import type { Database } from 'better-sqlite3';
+import { buildPostings, CREATE_POSTINGS } from './postings-migration.js';
 
-const MIGRATIONS: readonly string[] = [
+/** SQL, or a step that needs more than SQL (it runs inside the migration transaction). */
+type Migration = string | ((db: Database) => void);
+
+function postingsMigration(db: Database): void {
+  db.exec(CREATE_POSTINGS);
+  buildPostings(db);
+}
+
+const MIGRATIONS: readonly Migration[] = [
   `
   -- (account, region, lane) interned to a small integer that leads every index, so that index keys stay short and
   -- each Event History listing (one account, one region, management or insight) is one contiguous index range.
@@ -212,23 +221,30 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (trail_arn, region, end_ms)
   ) WITHOUT ROWID;
   `,
+  // postings: Event History's attribute index as postings (postings-migration.ts); builds them from the events.
+  postingsMigration,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The version a database had before the postings migration (tests build such databases). */
+export const VERSION_BEFORE_POSTINGS = MIGRATIONS.indexOf(postingsMigration);
 
 export class SchemaTooNewError extends Error {}
 
-/** Brings the database up to SCHEMA_VERSION; safe when several processes open the same file at once. */
-export function migrate(db: Database): void {
+/** Brings the database up to SCHEMA_VERSION (tests: an earlier `target`); safe when several processes open the same file at once. */
+export function migrate(db: Database, target = SCHEMA_VERSION): void {
   // Checked before taking the write lock, so that opening an up-to-date database never waits for a writer.
-  if (userVersion(db) === SCHEMA_VERSION) return;
+  if (userVersion(db) === target) return;
   db.transaction(() => {
     const current = userVersion(db);
     if (current > SCHEMA_VERSION) {
       throw new SchemaTooNewError(`database schema version ${current} is newer than this opentrail's (${SCHEMA_VERSION})`);
     }
-    for (const migration of MIGRATIONS.slice(current)) db.exec(migration);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    for (const migration of MIGRATIONS.slice(current, target)) {
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
+    }
+    db.pragma(`user_version = ${Math.max(current, target)}`);
   }).immediate();
 }
 

@@ -19,8 +19,11 @@ type ScopedEvent = Pick<IndexedEvent, 'accountId' | 'region' | 'inHistory' | 'ca
 
 export class Scopes {
   readonly #db: Database;
-  /** Only ids known to be committed: a cached id that a rollback took back could be reissued to another scope. */
-  readonly #ids = new Map<string, number>();
+  /**
+   * Only ids known to be committed: a cached id that a rollback took back could be reissued to another scope.
+   * Nested by region, account and lane: asked once per event written, which a key string per call would slow.
+   */
+  readonly #ids = new Map<string, Map<string, number[]>>();
   readonly #select: Statement<[string, string, Lane], { id: number }>;
   readonly #insert: Statement<[string, string, Lane]>;
   readonly #all: Statement<[], number>;
@@ -34,7 +37,7 @@ export class Scopes {
 
   /** The id of an event's scope, which `ensure` must have been given first. */
   idOf(event: ScopedEvent): number {
-    const id = this.#ids.get(keyOf(event.accountId, event.region, laneOf(event)));
+    const id = this.#cached(event.accountId, event.region, laneOf(event));
     if (id === undefined) throw new Error(`scope of event ${event.accountId}/${event.region} was not ensured`);
     return id;
   }
@@ -47,24 +50,35 @@ export class Scopes {
     const missing = new Map<string, [string, string, Lane]>();
     for (const e of events) {
       const key = keyOf(e.accountId, e.region, laneOf(e));
-      if (!this.#ids.has(key)) missing.set(key, [e.accountId, e.region, laneOf(e)]);
+      if (this.#cached(e.accountId, e.region, laneOf(e)) === undefined) missing.set(key, [e.accountId, e.region, laneOf(e)]);
     }
     if (missing.size === 0) return;
     if (this.#db.inTransaction) throw new Error('scopes must be ensured outside any transaction');
     this.#db.transaction(() => {
       for (const args of missing.values()) this.#insert.run(...args);
     }).immediate();
-    for (const [key, args] of missing) this.#ids.set(key, this.#select.get(...args)!.id);
+    for (const args of missing.values()) this.#cache(...args, this.#select.get(...args)!.id);
   }
 
   /** The id of a scope, or undefined while no event in it was ever stored. */
   find(accountId: string, region: string, lane: Lane): number | undefined {
-    const key = keyOf(accountId, region, lane);
-    const cached = this.#ids.get(key);
+    const cached = this.#cached(accountId, region, lane);
     if (cached !== undefined) return cached;
     const id = this.#select.get(accountId, region, lane)?.id;
-    if (id !== undefined) this.#ids.set(key, id);
+    if (id !== undefined) this.#cache(accountId, region, lane, id);
     return id;
+  }
+
+  #cached(accountId: string, region: string, lane: Lane): number | undefined {
+    return this.#ids.get(region)?.get(accountId)?.[lane];
+  }
+
+  #cache(accountId: string, region: string, lane: Lane, id: number): void {
+    let accounts = this.#ids.get(region);
+    if (!accounts) this.#ids.set(region, (accounts = new Map()));
+    let lanes = accounts.get(accountId);
+    if (!lanes) accounts.set(accountId, (lanes = []));
+    lanes[lane] = id;
   }
 
   /** Every scope id, including those other processes created. */

@@ -5,9 +5,11 @@ import type { IndexedEvent } from '../../domain/indexed-event.js';
 import type { EventLog, ImportOutcome, IngestResult } from '../store.js';
 import { GroupCommit, type Settlement } from '../group-commit.js';
 import { DuplicateEventError } from '../duplicate-event-error.js';
-import { INSERT_EVENT, insertValues, resourcesOf, type InsertValues } from './event-row.js';
-import { resourceKeys, type ResourceKind } from './history-resources.js';
-import { eventKey } from './event-key.js';
+import { INSERT_EVENT, insertValues, type InsertValues } from './event-row.js';
+import { PostingBuffer, PostingWriter } from './posting-writer.js';
+import { PendingPostings } from './pending-postings.js';
+import { PostingPruner } from './posting-pruner.js';
+import { eventDay, eventKey } from './event-key.js';
 import type { Scopes } from './scopes.js';
 
 /** Events deleted per prune transaction: small enough that appends never wait long for the write lock. */
@@ -21,14 +23,6 @@ interface Submission {
 }
 type Outcome = IngestResult[] | undefined;
 const ADDED: IngestResult = { added: true };
-type ResourceKey = [scope: number, kind: ResourceKind, value: string, timeMs: number, seq: number];
-
-interface PrunableRow {
-  seq: number;
-  time_ms: number;
-  in_history: number;
-  resources: string | null;
-}
 
 export class SqliteEventLog implements EventLog {
   readonly #db: Database.Database;
@@ -37,49 +31,59 @@ export class SqliteEventLog implements EventLog {
   readonly #pruning = new Set<Promise<unknown>>();
   #closing = false;
 
-  readonly #exists: Database.Statement<[number, string], number>;
-  readonly #holder: Database.Statement<[number, string], string>;
-  readonly #insertEvent: Database.Statement<InsertValues>;
-  readonly #insertResource: Database.Statement<ResourceKey>;
-  readonly #deleteResource: Database.Statement<ResourceKey>;
+  readonly #exists: Database.Statement<[number, number, string], number>;
+  readonly #holder: Database.Statement<[number, number, string], string>;
+  readonly #insertEvent: Database.Statement<[InsertValues]>;
+  readonly #postings: PendingPostings;
+  readonly #postingPruner: PostingPruner;
   readonly #deleteEvent: Database.Statement<[number]>;
-  readonly #selectPrunable: Database.Statement<[number, number, number], PrunableRow>;
+  readonly #selectPrunable: Database.Statement<[number, number, number], number>;
 
   readonly #batchTx: Database.Transaction<(batch: readonly Submission[]) => Settlement<Outcome>[]>;
-  readonly #appendTx: Database.Transaction<(submission: Submission) => Outcome>;
+  readonly #appendTx: Database.Transaction<(submission: Submission, postings: PostingBuffer) => Outcome>;
   readonly #importTx: Database.Transaction<(events: Events) => number>;
   readonly #pruneTx: Database.Transaction<(scope: number, boundaryMs: number) => number>;
+  readonly #prunePostingsTx: Database.Transaction<(scope: number, boundaryMs: number, keys: Parameters<PostingPruner['prune']>[2]) => void>;
 
   constructor(db: Database.Database, scopes: Scopes) {
     this.#db = db;
     this.#scopes = scopes;
-    this.#exists = db.prepare<[number, string], number>('SELECT 1 FROM events WHERE event_key = ? AND event_id = ?')
-      .pluck();
-    this.#holder = db.prepare<[number, string], string>(`SELECT s.account_id FROM events e JOIN scopes s ON s.id = e.scope
-      WHERE e.event_key = ? AND e.event_id = ?`).pluck();
-    this.#insertEvent = db.prepare(INSERT_EVENT);
-    this.#insertResource = db.prepare(
-      'INSERT OR IGNORE INTO history_resources (scope, kind, value, time_ms, seq) VALUES (?, ?, ?, ?, ?)',
-    );
-    this.#deleteResource = db.prepare(
-      'DELETE FROM history_resources WHERE scope = ? AND kind = ? AND value = ? AND time_ms = ? AND seq = ?',
-    );
+    this.#exists = db.prepare<[number, number, string], number>(`SELECT 1 FROM events INDEXED BY events_by_event_day
+      WHERE time_ms / 86400000 = ? AND event_key = ? AND event_id = ?`).pluck();
+    this.#holder = db.prepare<[number, number, string], string>(`SELECT s.account_id
+      FROM events e INDEXED BY events_by_event_day JOIN scopes s ON s.id = e.scope
+      WHERE e.time_ms / 86400000 = ? AND e.event_key = ? AND e.event_id = ?`).pluck();
+    this.#insertEvent = db.prepare<[InsertValues]>(INSERT_EVENT);
+    const writer = new PostingWriter(db);
+    this.#postings = new PendingPostings(db, writer);
+    this.#postingPruner = new PostingPruner(db, writer);
     this.#deleteEvent = db.prepare('DELETE FROM events WHERE seq = ?');
     // While event data stores exist, an event leaves the log only once the lake worker has read it: a store's
     // retention is its own, and an old event ingested today must still reach it.
-    this.#selectPrunable = db.prepare(`SELECT seq, time_ms, in_history, resources FROM events
+    this.#selectPrunable = db.prepare<[number, number, number], number>(`SELECT seq FROM events
       INDEXED BY events_by_time WHERE scope = ? AND time_ms < ?
       AND (seq <= (SELECT after_seq FROM lake_cursor WHERE id = 1) OR NOT EXISTS (SELECT 1 FROM event_data_stores))
-      LIMIT ?`);
+      LIMIT ?`).pluck();
 
-    this.#batchTx = db.transaction((batch: readonly Submission[]) => batch.map((s) => this.#appendIsolated(s)));
-    this.#appendTx = db.transaction(({ events, idempotent }: Submission): Outcome => {
-      if (idempotent) return events.map((event) => this.#ingestOne(event));
-      for (const event of events) this.#insertRecordedEvent(event);
+    this.#batchTx = db.transaction((batch: readonly Submission[]) => {
+      const postings = new PostingBuffer();
+      const settlements = batch.map((s) => this.#appendIsolated(s, postings));
+      this.#postings.settle(postings);
+      return settlements;
+    });
+    this.#appendTx = db.transaction(({ events, idempotent }: Submission, postings: PostingBuffer): Outcome => {
+      if (idempotent) return events.map((event) => this.#ingestOne(event, postings));
+      for (const event of events) this.#insertRecordedEvent(event, postings);
       return undefined;
     });
-    this.#importTx = db.transaction((events: Events) => events.filter((e) => this.#insert(e)).length);
+    this.#importTx = db.transaction((events: Events) => {
+      const postings = new PostingBuffer();
+      const added = events.filter((e) => this.#insert(e, postings)).length;
+      this.#postings.settle(postings);
+      return added;
+    });
     this.#pruneTx = db.transaction((scope: number, boundaryMs: number) => this.#pruneChunk(scope, boundaryMs));
+    this.#prunePostingsTx = db.transaction((scope, boundaryMs, keys) => this.#postingPruner.prune(scope, boundaryMs, keys));
   }
 
   async append(events: Events): Promise<void> {
@@ -120,9 +124,12 @@ export class SqliteEventLog implements EventLog {
   }
 
   /** One caller's events in a savepoint: they land together or not at all, without failing their batch mates. */
-  #appendIsolated(submission: Submission): Settlement<Outcome> {
+  #appendIsolated(submission: Submission, postings: PostingBuffer): Settlement<Outcome> {
+    const own = new PostingBuffer();
     try {
-      return { ok: true, value: this.#appendTx(submission) };
+      const value = this.#appendTx(submission, own);
+      postings.absorb(own);
+      return { ok: true, value };
     } catch (error) {
       // Some failures (disk full, I/O error) make SQLite abandon the whole transaction: every caller must hear it.
       if (!this.#db.inTransaction) throw error;
@@ -130,36 +137,33 @@ export class SqliteEventLog implements EventLog {
     }
   }
 
-  #insertRecordedEvent(event: IndexedEvent): void {
-    if (!this.#insert(event)) throw new DuplicateEventError(event.eventId);
+  #insertRecordedEvent(event: IndexedEvent, postings: PostingBuffer): void {
+    if (!this.#insert(event, postings)) throw new DuplicateEventError(event.eventId);
   }
 
-  #ingestOne(event: IndexedEvent): IngestResult {
-    const heldBy = this.#holder.get(eventKey(event.eventId), event.eventId);
+  #ingestOne(event: IndexedEvent, postings: PostingBuffer): IngestResult {
+    const heldBy = this.#holder.get(eventDay(event.timeMs), eventKey(event.eventId), event.eventId);
     if (heldBy !== undefined) return { added: false, heldBy };
-    this.#insertNew(event);
+    this.#insertNew(event, postings);
     return ADDED;
   }
 
   /**
-   * Inserts the event and its resource rows, unless its eventId is already in the log. The check cannot race:
-   * it runs inside the write transaction, which SQLite grants to one connection at a time.
+   * Inserts the event and buffers its posting entries, unless its eventId is already among the events of its UTC day
+   * (schema.ts). The check cannot race: it runs inside the write transaction, which SQLite grants to one connection
+   * at a time.
    */
-  #insert(event: IndexedEvent): boolean {
+  #insert(event: IndexedEvent, postings: PostingBuffer): boolean {
     const key = eventKey(event.eventId);
-    if (this.#exists.get(key, event.eventId) !== undefined) return false;
-    this.#insertNew(event, key);
+    if (this.#exists.get(eventDay(event.timeMs), key, event.eventId) !== undefined) return false;
+    this.#insertNew(event, postings, key);
     return true;
   }
 
-  #insertNew(event: IndexedEvent, key = eventKey(event.eventId)): void {
+  #insertNew(event: IndexedEvent, postings: PostingBuffer, key = eventKey(event.eventId)): void {
     const scope = this.#scopes.idOf(event);
-    const seq = Number(this.#insertEvent.run(...insertValues(event, key, scope)).lastInsertRowid);
-    if (event.inHistory) {
-      for (const [kind, value] of resourceKeys(event.attributes.resources)) {
-        this.#insertResource.run(scope, kind, value, event.timeMs, seq);
-      }
-    }
+    const seq = Number(this.#insertEvent.run(insertValues(event, key, scope)).lastInsertRowid);
+    if (event.inHistory) postings.add({ scope, attributes: event.attributes, timeMs: event.timeMs, seq });
   }
 
   async #prune(boundaryMs: number): Promise<number> {
@@ -171,21 +175,28 @@ export class SqliteEventLog implements EventLog {
         total += deleted;
         await nextTurn();
       }
+      await this.#prunePostings(scope, boundaryMs);
     }
     return total;
   }
 
   #pruneChunk(scope: number, boundaryMs: number): number {
-    const rows = this.#selectPrunable.all(scope, boundaryMs, PRUNE_CHUNK);
-    for (const row of rows) {
-      if (row.in_history === 1) {
-        for (const [kind, value] of resourceKeys(resourcesOf(row))) {
-          this.#deleteResource.run(scope, kind, value, row.time_ms, row.seq);
-        }
+    const seqs = this.#selectPrunable.all(scope, boundaryMs, PRUNE_CHUNK);
+    for (const seq of seqs) this.#deleteEvent.run(seq);
+    return seqs.length;
+  }
+
+  async #prunePostings(scope: number, boundaryMs: number): Promise<void> {
+    let from: Parameters<PostingPruner['reaching']>[2];
+    do {
+      const step = this.#postingPruner.reaching(scope, boundaryMs, from);
+      for (let i = 0; i < step.keys.length; i += PRUNE_CHUNK) {
+        this.#prunePostingsTx.immediate(scope, boundaryMs, step.keys.slice(i, i + PRUNE_CHUNK));
+        await nextTurn();
       }
-      this.#deleteEvent.run(row.seq);
-    }
-    return rows.length;
+      from = step.next;
+      await nextTurn();
+    } while (from && !this.#closing);
   }
 }
 

@@ -14,6 +14,7 @@ import { digestChainConformance } from '../conformance/digest-chain-conformance.
 import { event, historyQuery, importedEvent, OTHER_REGION } from '../conformance/fixtures.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
 import { SchemaTooNewError } from './schema.js';
+import { POSTING_BATCH } from './pending-postings.js';
 
 const directories = new Map<Store, string>();
 
@@ -100,7 +101,7 @@ describe('SqliteStore on disk', () => {
     expect(await store.credentials.findAccessKey('AKIAFROMCHILD0000000')).toMatchObject({ userName: 'child' });
   });
 
-  it('prunes the resource rows of the events it deletes', async () => {
+  it('prunes the resource postings of the events it deletes', async () => {
     const store = await openStore();
     const day = Date.UTC(2025, 2, 10);
     const withResources = (ms: number) => event({
@@ -108,12 +109,15 @@ describe('SqliteStore on disk', () => {
       requestParameters: { bucketName: 'b', roleName: 'r' },
       resources: [{ ARN: 'arn:aws:s3:::b/k', type: 'AWS::S3::Object' }],
     });
-    await store.eventLog.append([withResources(day - 1000), withResources(day - 2000), withResources(day)]);
+    // One commit of POSTING_BATCH events is written as postings at once (pending-postings.ts).
+    const old = Array.from({ length: POSTING_BATCH - 1 }, (_, i) => withResources(day - 1000 - i));
+    await store.eventLog.append([...old, withResources(day)]);
     const db = new Database(path, { readonly: true });
-    const resourceRows = () => db.prepare('SELECT count(*) FROM history_resources').pluck().get();
+    // Attributes 6 and 7: ResourceType and ResourceName (posting-attributes.ts).
+    const resourceRows = () => db.prepare('SELECT sum(count) FROM history_postings WHERE attr >= 6').pluck().get();
     try {
-      expect(resourceRows()).toBe(18);
-      expect(await store.eventLog.pruneBefore(day)).toBe(2);
+      expect(resourceRows()).toBe(6 * POSTING_BATCH);
+      expect(await store.eventLog.pruneBefore(day)).toBe(POSTING_BATCH - 1);
       expect(resourceRows()).toBe(6);
     } finally {
       db.close();

@@ -1,0 +1,57 @@
+// Which LookupEvents attributes have postings (every one but EventId, whose own index holds one event per value),
+// the posting values of an event, and how a stored row is checked against a filter without any index.
+import type { HistoryAttributes, LookupAttributeKey } from '../../domain/history-attributes.js';
+import { resourcesOf, type AttributeColumns } from './event-row.js';
+import type { BoundFilter, SqlValue } from './lookup-plan.js';
+
+/** Part of the file format: the `attr` column of history_postings. */
+export const POSTING_ATTRIBUTES = {
+  EventName: 1,
+  EventSource: 2,
+  ReadOnly: 3,
+  Username: 4,
+  AccessKeyId: 5,
+  ResourceType: 6,
+  ResourceName: 7,
+} as const satisfies Partial<Record<LookupAttributeKey, number>>;
+
+export type PostingAttribute = (typeof POSTING_ATTRIBUTES)[keyof typeof POSTING_ATTRIBUTES];
+
+export function postingAttributeOf(key: LookupAttributeKey): PostingAttribute | undefined {
+  return key === 'EventId' ? undefined : POSTING_ATTRIBUTES[key];
+}
+
+/** Every (attribute, value) an Event History event is found by; a repeated resource value is listed once. */
+export function postingKeys(a: HistoryAttributes): [PostingAttribute, SqlValue][] {
+  const keys: [PostingAttribute, SqlValue][] = [
+    [POSTING_ATTRIBUTES.EventName, a.eventName],
+    [POSTING_ATTRIBUTES.EventSource, a.eventSource],
+  ];
+  if (a.readOnly !== undefined) keys.push([POSTING_ATTRIBUTES.ReadOnly, Number(a.readOnly)]);
+  if (a.username !== undefined) keys.push([POSTING_ATTRIBUTES.Username, a.username]);
+  if (a.accessKeyId !== undefined) keys.push([POSTING_ATTRIBUTES.AccessKeyId, a.accessKeyId]);
+  const types = new Set<string>();
+  const names = new Set<string>();
+  for (const r of a.resources) {
+    if (r.type !== undefined) types.add(r.type);
+    names.add(r.name);
+  }
+  for (const type of types) keys.push([POSTING_ATTRIBUTES.ResourceType, type]);
+  for (const name of names) keys.push([POSTING_ATTRIBUTES.ResourceName, name]);
+  return keys;
+}
+
+/** Whether a stored event has a filter's value (as bindFilters stores it). */
+export function rowMatches(row: AttributeColumns, filter: BoundFilter): boolean {
+  const v = filter.value;
+  switch (filter.key) {
+    case 'EventId': return row.event_id === v;
+    case 'EventName': return row.event_name === v;
+    case 'EventSource': return row.event_source === v;
+    case 'ReadOnly': return row.read_only === v;
+    case 'Username': return row.username === v;
+    case 'AccessKeyId': return row.access_key_id === v;
+    case 'ResourceType': return resourcesOf(row).some((r) => r.type === v);
+    case 'ResourceName': return resourcesOf(row).some((r) => r.name === v);
+  }
+}
