@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
-import { DEFAULTS, ENV } from '../config.js';
+import type cliProgress from 'cli-progress';
+import { DEFAULTS, ENV } from '../config-names.js';
 import { CREDENTIALS_FILE, readSharedCredentials } from '../services/bootstrap-identity.js';
 import { validateLogs, type ValidationMode } from '../integrity/validation/validate-logs.js';
 import type { Line } from '../integrity/validation/validation-report.js';
@@ -68,7 +68,8 @@ async function run(flags: ValidateFlags): Promise<number> {
     process.stderr.write('--offline needs --public-keys FILE (written by opentrail export-public-keys)\n');
     return 255;
   }
-  const bar = flags.progress && process.stderr.isTTY && !flags.verbose ? new ProgressBar() : undefined;
+  // Loaded only when drawn: start-up is much of a short run's time.
+  const bar = flags.progress && process.stderr.isTTY && !flags.verbose ? new ProgressBar((await import('cli-progress')).default) : undefined;
   try {
     return await validateLogs({
       trailArn: flags.trailArn,
@@ -93,13 +94,17 @@ async function run(flags: ValidateFlags): Promise<number> {
 
 /** The bar on stderr, cleared while a verdict line is printed and drawn again below it. */
 class ProgressBar {
-  readonly #bar = new cliProgress.SingleBar(
-    { format: 'validating [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  readonly #bar: cliProgress.SingleBar;
   #shown = false;
   #done = 0;
   #total = 0;
+
+  constructor(library: typeof cliProgress) {
+    this.#bar = new library.SingleBar(
+      { format: 'validating [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+      library.Presets.shades_classic,
+    );
+  }
 
   update(done: number, total: number): void {
     this.#done = done;

@@ -5,8 +5,9 @@ import path from 'node:path';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { OPENTRAIL_TARGET_PREFIX } from '../../operations/opentrail/target-prefix.js';
 import type { CheckpointWire } from '../signed-checkpoints.js';
+import type { OpentrailConfig } from '../../config.js';
+import { DEFAULTS, ENV } from '../../config-names.js';
 import type { JsonApiSettings } from './json-api-client.js';
-import { FsObjectReader } from '../../objects/fs/fs-object-reader.js';
 import { FolderSource } from './folder-source.js';
 import { PublicKeyFileSource, trustedKeyOf } from './key-files.js';
 import type { KeySource, ObjectSource } from './sources.js';
@@ -89,27 +90,53 @@ function offlineBackend(mode: Extract<ValidationMode, { kind: 'offline' }>): Val
 }
 
 async function directBackend(dataDirFlag: string): Promise<ValidationBackend> {
-  const [{ resolveConfig }, { openStore }, { openObjectStore, filesystemStoreRoot }, { LocalKeyRing }, { signedCheckpoints }, { StoreSource }] = await Promise.all([
-    import('../../config.js'), import('../../store/open-store.js'), import('../../objects/open-object-store.js'),
-    import('../../crypto/local-key-ring.js'), import('../signed-checkpoints.js'), import('./store-source.js'),
+  // Only what reading needs is loaded: no zod (the settings are checked only when the environment sets any), no
+  // object store unless it is S3, a read-only database without its checkpoint thread. Start-up is most of a run.
+  const [settings, { openStore }, { LocalKeyRing }, { signedCheckpoints }] = await Promise.all([
+    directSettings(dataDirFlag), import('../../store/open-store.js'), import('../../crypto/local-key-ring.js'),
+    import('../signed-checkpoints.js'),
   ]);
-  const config = resolveConfig({ dataDir: dataDirFlag });
-  const dataDir = path.resolve(config.dataDir);
-  const store = await openStore({ dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
-  const objectStore = await openObjectStore({ ...config, dataDir });
-  const ring = new LocalKeyRing({ dataDir, rotationMs: config.keyRotationInterval * 1000 });
-  const reader = config.s3Endpoint ? undefined : new FsObjectReader(filesystemStoreRoot(dataDir));
+  const dataDir = path.resolve(settings.dataDir);
+  const store = await openStore({ dataDir, readOnly: true, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
+  const ring = new LocalKeyRing({ dataDir, rotationMs: settings.keyRotationInterval * 1000 });
+  let objects: ObjectSource;
+  try {
+    objects = settings.s3Endpoint ? await externalStoreSource({ ...settings, dataDir }) : await filesystemStoreSource(dataDir);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   return {
     async destination(trailArn) {
       const trail = await store.trails.findTrail(trailArn);
       return trail ? { bucket: trail.s3BucketName, prefix: trail.s3KeyPrefix } : undefined;
     },
     keys: { publicKeys: async (region, fromMs, toMs) => ring.publicKeys(region, fromMs, toMs) },
-    objects: new StoreSource(objectStore, reader),
+    objects,
     checkpoints: (trailArn) => signedCheckpoints(store.digestChains, ring, trailArn, Date.now()),
     async close() {
-      await objectStore.close();
+      await objects.close();
       await store.close();
     },
   };
+}
+
+async function externalStoreSource(settings: DirectSettings): Promise<ObjectSource> {
+  const [{ openObjectStore }, { StoreSource }] = await Promise.all([import('../../objects/open-object-store.js'), import('./store-source.js')]);
+  return new StoreSource(await openObjectStore(settings));
+}
+
+async function filesystemStoreSource(dataDir: string): Promise<ObjectSource> {
+  const [{ filesystemStoreRoot }, { FsStoreSource }] = await Promise.all([import('../../objects/fs-store-root.js'), import('./fs-store-source.js')]);
+  return new FsStoreSource(filesystemStoreRoot(dataDir));
+}
+
+type DirectSettings = Pick<OpentrailConfig, 'dataDir' | 'databaseUrl' | 'keyRotationInterval' | 's3Endpoint' | 's3AccessKeyId' | 's3SecretAccessKey' | 's3Region'>;
+
+/** The server's settings, checked as it checks them when the environment sets any; otherwise its defaults. */
+async function directSettings(dataDir: string): Promise<DirectSettings> {
+  if (Object.values(ENV).some((variable) => variable !== ENV.dataDir && process.env[variable])) {
+    return (await import('../../config.js')).resolveConfig({ dataDir });
+  }
+  return { dataDir, keyRotationInterval: DEFAULTS.keyRotationInterval };
 }

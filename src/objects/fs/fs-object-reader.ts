@@ -3,9 +3,12 @@
 // reading. Never for the server, whose event loop must not wait on the disk.
 import fs from 'node:fs';
 import path from 'node:path';
+import { isValidBucketName } from '../bucket-name.js';
+import { noSuchBucket } from '../object-store-error.js';
 import { objectFiles } from './key-path.js';
 import { parseObjectMeta } from './object-meta.js';
-import { objectPlace } from './object-place.js';
+import { KEYS_FOLDER, objectPlace } from './object-place.js';
+import { listTree } from './tree-listing.js';
 
 export interface ObjectBytes {
   bytes: Buffer;
@@ -34,6 +37,20 @@ export class FsObjectReader {
       if (bytes) return { bytes, userMetadata: meta.userMetadata };
     }
     throw new Error(`The object ${key} in ${bucket} kept changing while it was read.`);
+  }
+
+  /** Every key under `prefix` after `startAfter`, ascending, as the store lists them; NoSuchBucket for a missing bucket. */
+  async listKeys(bucket: string, prefix: string, startAfter: string): Promise<string[]> {
+    const keysFolder = path.join(this.#root, bucket, KEYS_FOLDER);
+    if (!isValidBucketName(bucket) || !fs.existsSync(keysFolder)) throw noSuchBucket(bucket);
+    const query = {
+      prefix: Buffer.from(prefix, 'utf8'),
+      ...(startAfter ? { startAfter: Buffer.from(startAfter, 'utf8') } : {}),
+      maxKeys: Number.MAX_SAFE_INTEGER,
+    };
+    // Objects are named by their metadata files, which the listing finds: they need not be read for their keys.
+    const listing = await listTree(keysFolder, query, async (object) => object.key);
+    return listing.entries.flatMap((entry) => (entry.kind === 'object' ? [entry.value] : []));
   }
 }
 
