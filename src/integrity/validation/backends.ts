@@ -91,34 +91,34 @@ function offlineBackend(mode: Extract<ValidationMode, { kind: 'offline' }>): Val
 
 async function directBackend(dataDirFlag: string): Promise<ValidationBackend> {
   // Only what reading needs is loaded: no zod (the settings are checked only when the environment sets any), no
-  // object store unless it is S3, a read-only database without its checkpoint thread. Start-up is most of a run.
-  const [settings, { openStore }, { LocalKeyRing }, { signedCheckpoints }] = await Promise.all([
-    directSettings(dataDirFlag), import('../../store/open-store.js'), import('../../crypto/local-key-ring.js'),
-    import('../signed-checkpoints.js'),
-  ]);
+  // object store unless it is S3, the database read only, without the rest of the store. Start-up is most of a run.
+  const settings = await directSettings(dataDirFlag);
   const dataDir = path.resolve(settings.dataDir);
-  const store = await openStore({ dataDir, readOnly: true, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
-  const ring = new LocalKeyRing({ dataDir, rotationMs: settings.keyRotationInterval * 1000 });
-  let objects: ObjectSource;
+  // The objects first: the filesystem's source starts its hashing thread, which then starts up while this one does.
+  const objects = settings.s3Endpoint ? await externalStoreSource({ ...settings, dataDir }) : await filesystemStoreSource(dataDir);
   try {
-    objects = settings.s3Endpoint ? await externalStoreSource({ ...settings, dataDir }) : await filesystemStoreSource(dataDir);
+    const [{ openIntegrityReader }, { LocalKeyRing }, { signedCheckpoints }] = await Promise.all([
+      import('../../store/integrity-reader.js'), import('../../crypto/local-key-ring.js'), import('../signed-checkpoints.js'),
+    ]);
+    const store = await openIntegrityReader({ dataDir, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
+    const ring = new LocalKeyRing({ dataDir, rotationMs: settings.keyRotationInterval * 1000 });
+    return {
+      async destination(trailArn) {
+        const trail = await store.trails.findTrail(trailArn);
+        return trail ? { bucket: trail.s3BucketName, prefix: trail.s3KeyPrefix } : undefined;
+      },
+      keys: { publicKeys: async (region, fromMs, toMs) => ring.publicKeys(region, fromMs, toMs) },
+      objects,
+      checkpoints: (trailArn) => signedCheckpoints(store.digestChains, ring, trailArn, Date.now()),
+      async close() {
+        await objects.close();
+        await store.close();
+      },
+    };
   } catch (err) {
-    await store.close();
+    await objects.close();
     throw err;
   }
-  return {
-    async destination(trailArn) {
-      const trail = await store.trails.findTrail(trailArn);
-      return trail ? { bucket: trail.s3BucketName, prefix: trail.s3KeyPrefix } : undefined;
-    },
-    keys: { publicKeys: async (region, fromMs, toMs) => ring.publicKeys(region, fromMs, toMs) },
-    objects,
-    checkpoints: (trailArn) => signedCheckpoints(store.digestChains, ring, trailArn, Date.now()),
-    async close() {
-      await objects.close();
-      await store.close();
-    },
-  };
 }
 
 async function externalStoreSource(settings: DirectSettings): Promise<ObjectSource> {
@@ -128,7 +128,7 @@ async function externalStoreSource(settings: DirectSettings): Promise<ObjectSour
 
 async function filesystemStoreSource(dataDir: string): Promise<ObjectSource> {
   const [{ filesystemStoreRoot }, { FsStoreSource }] = await Promise.all([import('../../objects/fs-store-root.js'), import('./fs-store-source.js')]);
-  return new FsStoreSource(filesystemStoreRoot(dataDir));
+  return new FsStoreSource(filesystemStoreRoot(dataDir), { helper: true });
 }
 
 type DirectSettings = Pick<OpentrailConfig, 'dataDir' | 'databaseUrl' | 'keyRotationInterval' | 's3Endpoint' | 's3AccessKeyId' | 's3SecretAccessKey' | 's3Region'>;

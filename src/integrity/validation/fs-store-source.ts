@@ -2,15 +2,21 @@
 // store itself: for `validate-logs --direct` on the server's host, where a promise per file operation costs more
 // than reading the many small log files.
 import { FsObjectReader } from '../../objects/fs/fs-object-reader.js';
+import { HashThread, type FileRef } from './hash-thread.js';
 import { hashGzipBytes } from './log-file-hash.js';
 import type { FetchedObject, LogFileHash, ObjectSource } from './sources.js';
 
 export class FsStoreSource implements ObjectSource {
   readonly #reader: FsObjectReader;
+  readonly #hashing: HashThread | undefined;
 
-  /** `root`: the filesystem store's folder in the data dir. */
-  constructor(root: string) {
+  /**
+   * `root`: the filesystem store's folder in the data dir. `helper`: hash batches in a second thread too (started
+   * now, so that its start overlaps the caller's).
+   */
+  constructor(root: string, options: { helper: boolean }) {
     this.#reader = new FsObjectReader(root);
+    this.#hashing = options.helper ? new HashThread((file) => this.hashLogFile(file.bucket, file.key), root) : undefined;
   }
 
   list(bucket: string, prefix: string, startAfter: string): Promise<string[]> {
@@ -27,5 +33,11 @@ export class FsStoreSource implements ObjectSource {
     return object ? hashGzipBytes(object.bytes) : { kind: 'not-found' };
   }
 
-  close(): void {}
+  hashLogFiles(files: readonly FileRef[]): Promise<LogFileHash[]> {
+    return this.#hashing ? this.#hashing.hashAll(files) : Promise.all(files.map((file) => this.hashLogFile(file.bucket, file.key)));
+  }
+
+  async close(): Promise<void> {
+    await this.#hashing?.close();
+  }
 }

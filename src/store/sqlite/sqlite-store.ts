@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { openConnection, type SqliteConnectionOptions } from './connection.js';
 import { BackgroundCheckpoint } from './background-checkpoint.js';
-import { migrate, requireCurrentSchema } from './schema.js';
+import { migrate } from './schema.js';
 import { Scopes } from './scopes.js';
 import { SqliteEventLog } from './sqlite-event-log.js';
 import { SqliteEventHistory } from './sqlite-event-history.js';
@@ -65,11 +65,6 @@ export class SqliteStore implements Store {
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const db = openConnection(options);
   try {
-    // A reader neither migrates nor checkpoints: both write, and the checkpoint thread alone costs a reader's start-up.
-    if (options.readOnly) {
-      requireCurrentSchema(db);
-      return new SqliteStore(db);
-    }
     migrate(db);
     const inMemory = options.path === ':memory:' || options.path === '';
     return new SqliteStore(db, inMemory ? undefined : new BackgroundCheckpoint(options.path));
