@@ -2,7 +2,7 @@
 // store itself: for `validate-logs --direct` on the server's host, where a promise per file operation costs more
 // than reading the many small log files.
 import { FsObjectReader } from '../../objects/fs/fs-object-reader.js';
-import { HashThread, type FileRef } from './hash-thread.js';
+import { HashThread, startHashHelper, type FileRef } from './hash-thread.js';
 import { hashGzipBytes } from './log-file-hash.js';
 import type { FetchedObject, LogFileHash, ObjectSource } from './sources.js';
 
@@ -16,7 +16,7 @@ export class FsStoreSource implements ObjectSource {
    */
   constructor(root: string, options: { helper: boolean }) {
     this.#reader = new FsObjectReader(root);
-    this.#hashing = options.helper ? new HashThread((file) => this.hashLogFile(file.bucket, file.key), root) : undefined;
+    this.#hashing = options.helper ? new HashThread((file) => this.hashLogFile(file.bucket, file.key), startHashHelper(root)) : undefined;
   }
 
   list(bucket: string, prefix: string, startAfter: string): Promise<string[]> {

@@ -41,9 +41,16 @@ interface BatchAnswer {
   answers: Answer[];
 }
 
-/** The compiled worker script exists only in a build; from TypeScript sources (tests) every file is hashed here. */
-export function hashThreadAvailable(): boolean {
-  return availableParallelism() > 1 && WORKER_SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(WORKER_SCRIPT));
+/** The helper as the main thread sees it: a Worker, or in tests anything that speaks the same messages. */
+export type HashHelper = Pick<Worker, 'postMessage' | 'on' | 'removeAllListeners' | 'terminate'>;
+
+/**
+ * The helper thread, started now; undefined on one core, or from TypeScript sources (tests), as the compiled
+ * worker script exists only in a build. `workerData`: what its entry script needs to hash (the store's folder).
+ */
+export function startHashHelper(workerData: unknown): HashHelper | undefined {
+  const available = availableParallelism() > 1 && WORKER_SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(WORKER_SCRIPT));
+  return available ? new Worker(WORKER_SCRIPT, { workerData }) : undefined;
 }
 
 /** Worker side: takes files from each batch until none are left, then answers for the ones it took. */
@@ -73,16 +80,16 @@ function* claims(shared: Int32Array, length: number): Generator<number> {
 /** Main side: hashes batches here and, when it is running, in the helper thread at the same time. */
 export class HashThread {
   readonly #hashOne: HashOne;
-  readonly #worker: Worker | undefined;
+  readonly #helper: HashHelper | undefined;
   readonly #waiting = new Map<number, (answers: Answer[] | undefined) => void>();
   #batches = 0;
   #failed = false;
 
-  /** `workerData`: what the helper's entry script needs to hash as `hashOne` does (the store's folder). */
-  constructor(hashOne: HashOne, workerData: unknown) {
+  /** `helper` hashes as `hashOne` does; without one, every file is hashed here. */
+  constructor(hashOne: HashOne, helper: HashHelper | undefined) {
     this.#hashOne = hashOne;
-    this.#worker = hashThreadAvailable() ? new Worker(WORKER_SCRIPT, { workerData }) : undefined;
-    this.#worker?.on('message', (answer: BatchAnswer) => {
+    this.#helper = helper;
+    this.#helper?.on('message', (answer: BatchAnswer) => {
       this.#waiting.get(answer.batch)?.(answer.answers);
       this.#waiting.delete(answer.batch);
     });
@@ -92,17 +99,17 @@ export class HashThread {
       for (const settle of this.#waiting.values()) settle(undefined);
       this.#waiting.clear();
     };
-    this.#worker?.on('error', giveUp);
-    this.#worker?.on('exit', giveUp);
+    this.#helper?.on('error', giveUp);
+    this.#helper?.on('exit', giveUp);
   }
 
   async hashAll(files: readonly FileRef[]): Promise<LogFileHash[]> {
     const batch = ++this.#batches;
     const shared = new Int32Array(new SharedArrayBuffer(8));
-    const helped = this.#worker && !this.#failed
+    const helped = this.#helper && !this.#failed
       ? new Promise<Answer[] | undefined>((resolve) => {
         this.#waiting.set(batch, resolve);
-        this.#worker!.postMessage({ batch, files: [...files], shared: shared.buffer as SharedArrayBuffer } satisfies BatchRequest);
+        this.#helper!.postMessage({ batch, files: [...files], shared: shared.buffer as SharedArrayBuffer } satisfies BatchRequest);
       })
       : undefined;
     const hashes = new Array<LogFileHash | undefined>(files.length);
@@ -118,7 +125,7 @@ export class HashThread {
   }
 
   async close(): Promise<void> {
-    this.#worker?.removeAllListeners();
-    await this.#worker?.terminate();
+    this.#helper?.removeAllListeners();
+    await this.#helper?.terminate();
   }
 }
