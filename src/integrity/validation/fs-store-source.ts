@@ -29,8 +29,8 @@ export class FsStoreSource implements ObjectSource {
   }
 
   async hashLogFile(bucket: string, key: string): Promise<LogFileHash> {
-    const object = this.#reader.read(bucket, key);
-    return object ? hashGzipBytes(object.bytes) : { kind: 'not-found' };
+    const bytes = this.#reader.readBytes(bucket, key);
+    return bytes ? hashGzipBytes(bytes) : { kind: 'not-found' };
   }
 
   hashLogFiles(files: readonly FileRef[]): Promise<LogFileHash[]> {

@@ -126,6 +126,8 @@ export class HashThread {
 
   async close(): Promise<void> {
     this.#helper?.removeAllListeners();
+    // A helper that failed to start may still report it, after the run: that must not crash the process.
+    this.#helper?.on('error', () => undefined);
     await this.#helper?.terminate();
   }
 }
