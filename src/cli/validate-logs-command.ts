@@ -7,7 +7,6 @@ import path from 'node:path';
 import { Command } from 'commander';
 import type cliProgress from 'cli-progress';
 import { DEFAULTS, ENV } from '../config-names.js';
-import { CREDENTIALS_FILE, readSharedCredentials } from '../services/bootstrap-identity.js';
 import { validateLogs, type ValidationMode } from '../integrity/validation/validate-logs.js';
 import type { Line } from '../integrity/validation/validation-report.js';
 
@@ -80,7 +79,7 @@ async function run(flags: ValidateFlags): Promise<number> {
       s3Prefix: flags.s3Prefix,
       accountId: flags.accountId,
       verbose: flags.verbose === true,
-      mode: modeOf(flags),
+      mode: await modeOf(flags),
       checkpointFile: typeof flags.checkpoint === 'string' ? flags.checkpoint : undefined,
       checkpoint: flags.checkpoint !== false,
       concurrency,
@@ -130,7 +129,7 @@ class ProgressBar {
   }
 }
 
-function modeOf(flags: ValidateFlags): ValidationMode {
+async function modeOf(flags: ValidateFlags): Promise<ValidationMode> {
   if (flags.offline) return { kind: 'offline', dir: flags.offline, publicKeysFile: flags.publicKeys! };
   if (flags.direct) return { kind: 'direct', dataDir: flags.dataDir ?? process.env[ENV.dataDir] ?? DEFAULTS.dataDir };
   const env = process.env;
@@ -138,11 +137,12 @@ function modeOf(flags: ValidateFlags): ValidationMode {
   // One opentrail endpoint serves both APIs, so unlike AWS's validator --endpoint-url also reaches S3 when nothing
   // names an S3 endpoint of its own.
   const s3Endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL ?? cloudTrailEndpoint;
-  return { kind: 'online', cloudTrailEndpoint, s3Endpoint, credentials: credentialsOf(flags) };
+  return { kind: 'online', cloudTrailEndpoint, s3Endpoint, credentials: await credentialsOf(flags) };
 }
 
 /** The AWS credential chain when it has anything to go on; otherwise the data dir's generated credentials. */
-function credentialsOf(flags: ValidateFlags) {
+async function credentialsOf(flags: ValidateFlags) {
+  const { CREDENTIALS_FILE, readSharedCredentials } = await import('../services/bootstrap-identity.js');
   const env = process.env;
   const dataDir = flags.dataDir ?? env[ENV.dataDir] ?? DEFAULTS.dataDir;
   const awsConfigured = env.AWS_ACCESS_KEY_ID || env.AWS_SHARED_CREDENTIALS_FILE || env.AWS_PROFILE
