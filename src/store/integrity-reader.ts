@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DigestChainStore } from './digest-chains.js';
+import { openSqliteIntegrityReader } from './sqlite/sqlite-integrity-reader.js';
 import { SQLITE_FILE, type StoreLocation } from './store-location.js';
 import type { TrailStore } from './trail-store.js';
 
@@ -20,6 +21,5 @@ export async function openIntegrityReader(location: StoreLocation): Promise<Inte
   }
   const file = path.join(location.dataDir, SQLITE_FILE);
   if (!fs.existsSync(file)) throw new Error(`There is no opentrail database at ${file}: is the data dir the server's?`);
-  const { openSqliteIntegrityReader } = await import('./sqlite/sqlite-integrity-reader.js');
   return openSqliteIntegrityReader(file);
 }

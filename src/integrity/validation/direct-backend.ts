@@ -10,12 +10,13 @@ export async function directBackend(dataDirFlag: string): Promise<ValidationBack
   // object store unless it is S3, the database read only, without the rest of the store. Start-up is most of a run.
   const settings = await directSettings(dataDirFlag);
   const dataDir = path.resolve(settings.dataDir);
-  // The objects first: the filesystem's source starts its hashing thread, which then starts up while this one does.
-  const objects = settings.s3Endpoint ? await externalStoreSource({ ...settings, dataDir }) : await filesystemStoreSource(dataDir);
+  const objects = settings.s3Endpoint ? externalStoreSource({ ...settings, dataDir }) : filesystemStoreSource(dataDir);
+  // Every module at once: loading them one after another would add up their file reads.
+  const [{ openIntegrityReader }, { LocalKeyRing }, { signedCheckpoints }] = await Promise.all([
+    import('../../store/integrity-reader.js'), import('../../crypto/local-key-ring.js'), import('../signed-checkpoints.js'), objects,
+  ]);
+  const source = await objects;
   try {
-    const [{ openIntegrityReader }, { LocalKeyRing }, { signedCheckpoints }] = await Promise.all([
-      import('../../store/integrity-reader.js'), import('../../crypto/local-key-ring.js'), import('../signed-checkpoints.js'),
-    ]);
     const store = await openIntegrityReader({ dataDir, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
     const ring = new LocalKeyRing({ dataDir, rotationMs: settings.keyRotationInterval * 1000 });
     return {
@@ -24,15 +25,15 @@ export async function directBackend(dataDirFlag: string): Promise<ValidationBack
         return trail ? { bucket: trail.s3BucketName, prefix: trail.s3KeyPrefix } : undefined;
       },
       keys: { publicKeys: async (region, fromMs, toMs) => ring.publicKeys(region, fromMs, toMs) },
-      objects,
+      objects: source,
       checkpoints: (trailArn) => signedCheckpoints(store.digestChains, ring, trailArn, Date.now()),
       async close() {
-        await objects.close();
+        await source.close();
         await store.close();
       },
     };
   } catch (err) {
-    await objects.close();
+    await source.close();
     throw err;
   }
 }
@@ -44,7 +45,7 @@ async function externalStoreSource(settings: DirectSettings): Promise<ObjectSour
 
 async function filesystemStoreSource(dataDir: string): Promise<ObjectSource> {
   const [{ filesystemStoreRoot }, { FsStoreSource }] = await Promise.all([import('../../objects/fs-store-root.js'), import('./fs-store-source.js')]);
-  return new FsStoreSource(filesystemStoreRoot(dataDir), { helper: true });
+  return new FsStoreSource(filesystemStoreRoot(dataDir));
 }
 
 type DirectSettings = Pick<OpentrailConfig, 'dataDir' | 'databaseUrl' | 'keyRotationInterval' | 's3Endpoint' | 's3AccessKeyId' | 's3SecretAccessKey' | 's3Region'>;

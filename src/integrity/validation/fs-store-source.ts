@@ -2,21 +2,15 @@
 // store itself: for `validate-logs --direct` on the server's host, where a promise per file operation costs more
 // than reading the many small log files.
 import { FsObjectReader } from '../../objects/fs/fs-object-reader.js';
-import { HashThread, startHashHelper, type FileRef } from './hash-thread.js';
 import { hashGzipBytes } from './log-file-hash.js';
 import type { FetchedObject, LogFileHash, ObjectSource } from './sources.js';
 
 export class FsStoreSource implements ObjectSource {
   readonly #reader: FsObjectReader;
-  readonly #hashing: HashThread | undefined;
 
-  /**
-   * `root`: the filesystem store's folder in the data dir. `helper`: hash batches in a second thread too (started
-   * now, so that its start overlaps the caller's).
-   */
-  constructor(root: string, options: { helper: boolean }) {
+  /** `root`: the filesystem store's folder in the data dir. */
+  constructor(root: string) {
     this.#reader = new FsObjectReader(root);
-    this.#hashing = options.helper ? new HashThread((file) => this.hashLogFile(file.bucket, file.key), startHashHelper(root)) : undefined;
   }
 
   list(bucket: string, prefix: string, startAfter: string): Promise<string[]> {
@@ -33,11 +27,5 @@ export class FsStoreSource implements ObjectSource {
     return bytes ? hashGzipBytes(bytes) : { kind: 'not-found' };
   }
 
-  hashLogFiles(files: readonly FileRef[]): Promise<LogFileHash[]> {
-    return this.#hashing ? this.#hashing.hashAll(files) : Promise.all(files.map((file) => this.hashLogFile(file.bucket, file.key)));
-  }
-
-  async close(): Promise<void> {
-    await this.#hashing?.close();
-  }
+  close(): void {}
 }

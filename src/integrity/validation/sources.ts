@@ -16,8 +16,6 @@ export interface ObjectSource {
   read(bucket: string, key: string): Promise<FetchedObject | undefined>;
   /** SHA-256 hex of the object's first gzip member, decompressed: what digests record of a log file. */
   hashLogFile(bucket: string, key: string): Promise<LogFileHash>;
-  /** Many at once, in order, when the source has a faster way than one at a time (another thread). */
-  hashLogFiles?(files: ReadonlyArray<{ bucket: string; key: string }>): Promise<LogFileHash[]>;
   close(): void | Promise<void>;
 }
 

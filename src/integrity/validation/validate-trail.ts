@@ -94,9 +94,8 @@ class Progress {
     this.#total += count;
   }
 
-  tick(count = 1): void {
-    this.#done += count;
-    this.#report?.(this.#done, this.#total);
+  tick(): void {
+    this.#report?.(++this.#done, this.#total);
   }
 }
 
@@ -105,17 +104,11 @@ type LogFileEntry = DigestJson['logFiles'][number];
 function hashLogFiles(run: ValidationRun, digest: DigestJson, limiter: Limiter, progress: Progress): Promise<Array<[LogFileEntry, LogFileHash]>> {
   const files = Array.isArray(digest.logFiles) ? digest.logFiles : [];
   progress.add(files.length);
-  const { objects } = run;
-  const hashes = objects.hashLogFiles
-    ? objects.hashLogFiles(files.map((file) => ({ bucket: file.s3Bucket, key: file.s3Object }))).then((all) => {
-      progress.tick(files.length);
-      return all.map((hash, i): [LogFileEntry, LogFileHash] => [files[i]!, hash]);
-    })
-    : Promise.all(files.map((file) => limiter.run(async (): Promise<[LogFileEntry, LogFileHash]> => {
-      const hash = await objects.hashLogFile(file.s3Bucket, file.s3Object);
-      progress.tick();
-      return [file, hash];
-    })));
+  const hashes = Promise.all(files.map((file) => limiter.run(async (): Promise<[LogFileEntry, LogFileHash]> => {
+    const hash = await run.objects.hashLogFile(file.s3Bucket, file.s3Object);
+    progress.tick();
+    return [file, hash];
+  })));
   // A failure surfaces when its digest's turn comes in the walk; until then it must not count as unhandled.
   hashes.catch(() => undefined);
   return hashes;
