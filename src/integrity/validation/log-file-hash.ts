@@ -61,7 +61,7 @@ function inflateMemberNow(deflateData: Buffer, sizeHint: number): InflatedMember
   try {
     const { buffer, engine } = zlib.inflateRawSync(deflateData, { info: true, chunkSize }) as unknown as { buffer: Buffer; engine: zlib.InflateRaw };
     return {
-      sha256: crypto.createHash('sha256').update(buffer).digest('hex'),
+      sha256: crypto.hash('sha256', buffer, 'hex'),
       crc32: zlib.crc32(buffer),
       size: buffer.length,
       deflateLength: engine.bytesWritten,
