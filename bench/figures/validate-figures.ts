@@ -19,7 +19,7 @@ import { startServer } from './lookup-figures.js';
 
 const BUCKET = 'bench-validate';
 const TRAIL = 'bench-validate';
-export const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${BENCH_ACCOUNT}:trail/${TRAIL}`;
+const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${BENCH_ACCOUNT}:trail/${TRAIL}`;
 const FILES_PER_DIGEST = 100;
 const RECORDS_PER_FILE = 20;
 const HOUR_MS = 3_600_000;
@@ -72,7 +72,10 @@ export async function measureValidation(workDir: string, cli: string, logFiles: 
   }
 }
 
-/** The trail, its log files and a digest chain over them, written straight into the server's data dir. */
+/**
+ * The trail, its log files and a digest chain over them, written straight into the server's data dir. Exported for
+ * profiling the validator on the figure's own data.
+ */
 export async function seedTrail(dataDir: string, logFiles: number, startMs: number): Promise<void> {
   const store = await openStore({ dataDir });
   const objects = await FsObjectStore.open(path.join(dataDir, 'objects'));
