@@ -2,20 +2,21 @@
 import path from 'node:path';
 import type { OpentrailConfig } from '../../config.js';
 import { DEFAULTS, ENV } from '../../config-names.js';
+import { LocalKeyRing } from '../../crypto/local-key-ring.js';
+import { filesystemStoreRoot } from '../../objects/fs-store-root.js';
+import { openIntegrityReader } from '../../store/integrity-reader.js';
+import { signedCheckpoints } from '../signed-checkpoints.js';
 import type { ValidationBackend } from './backends.js';
+import { FsStoreSource } from './fs-store-source.js';
 import type { ObjectSource } from './sources.js';
 
 export async function directBackend(dataDirFlag: string): Promise<ValidationBackend> {
-  // Only what reading needs is loaded: no zod (the settings are checked only when the environment sets any), no
-  // object store unless it is S3, the database read only, without the rest of the store. Start-up is most of a run.
+  // Only what reading needs is loaded, all at once with this module: no zod (the settings are checked only when
+  // the environment sets any), no object store unless it is S3, the database read only, without the rest of the
+  // store. Start-up is most of a run.
   const settings = await directSettings(dataDirFlag);
   const dataDir = path.resolve(settings.dataDir);
-  const objects = settings.s3Endpoint ? externalStoreSource({ ...settings, dataDir }) : filesystemStoreSource(dataDir);
-  // Every module at once: loading them one after another would add up their file reads.
-  const [{ openIntegrityReader }, { LocalKeyRing }, { signedCheckpoints }] = await Promise.all([
-    import('../../store/integrity-reader.js'), import('../../crypto/local-key-ring.js'), import('../signed-checkpoints.js'), objects,
-  ]);
-  const source = await objects;
+  const source = settings.s3Endpoint ? await externalStoreSource({ ...settings, dataDir }) : new FsStoreSource(filesystemStoreRoot(dataDir));
   try {
     const store = await openIntegrityReader({ dataDir, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
     const ring = new LocalKeyRing({ dataDir, rotationMs: settings.keyRotationInterval * 1000 });
@@ -41,11 +42,6 @@ export async function directBackend(dataDirFlag: string): Promise<ValidationBack
 async function externalStoreSource(settings: DirectSettings): Promise<ObjectSource> {
   const [{ openObjectStore }, { StoreSource }] = await Promise.all([import('../../objects/open-object-store.js'), import('./store-source.js')]);
   return new StoreSource(await openObjectStore(settings));
-}
-
-async function filesystemStoreSource(dataDir: string): Promise<ObjectSource> {
-  const [{ filesystemStoreRoot }, { FsStoreSource }] = await Promise.all([import('../../objects/fs-store-root.js'), import('./fs-store-source.js')]);
-  return new FsStoreSource(filesystemStoreRoot(dataDir));
 }
 
 type DirectSettings = Pick<OpentrailConfig, 'dataDir' | 'databaseUrl' | 'keyRotationInterval' | 's3Endpoint' | 's3AccessKeyId' | 's3SecretAccessKey' | 's3Region'>;
