@@ -1,43 +1,10 @@
 // The operator contract (design.md): every setting with its flag, environment variable and default. The CLI and the
 // tests build an OpentrailConfig only through here, so defaults live in one place.
 import { z } from 'zod';
+import { DEFAULTS, ENV } from './config-names.js';
 
-export const DEFAULTS = {
-  host: '127.0.0.1',
-  port: 4590,
-  dataDir: './.opentrail',
-  logFileInterval: 300,
-  digestInterval: 3600,
-  keyRotationInterval: 2_592_000,
-  retentionDays: 90,
-  role: 'all',
-  accountId: '123456789012',
-  logLevel: 'info',
-  auditEventsInHistory: true,
-  auditEventsToTrails: true,
-} as const;
-
-export const ENV = {
-  dataDir: 'OPENTRAIL_DATA_DIR',
-  host: 'OPENTRAIL_HOST',
-  port: 'OPENTRAIL_PORT',
-  logFileInterval: 'OPENTRAIL_LOG_FILE_INTERVAL',
-  digestInterval: 'OPENTRAIL_DIGEST_INTERVAL',
-  keyRotationInterval: 'OPENTRAIL_KEY_ROTATION_INTERVAL',
-  retentionDays: 'OPENTRAIL_RETENTION_DAYS',
-  role: 'OPENTRAIL_ROLE',
-  accountId: 'OPENTRAIL_ACCOUNT_ID',
-  accessKeyId: 'OPENTRAIL_ACCESS_KEY_ID',
-  secretAccessKey: 'OPENTRAIL_SECRET_ACCESS_KEY',
-  databaseUrl: 'OPENTRAIL_DATABASE_URL',
-  s3Endpoint: 'OPENTRAIL_S3_ENDPOINT',
-  s3AccessKeyId: 'OPENTRAIL_S3_ACCESS_KEY_ID',
-  s3SecretAccessKey: 'OPENTRAIL_S3_SECRET_ACCESS_KEY',
-  s3Region: 'OPENTRAIL_S3_REGION',
-  logLevel: 'OPENTRAIL_LOG_LEVEL',
-  auditEventsInHistory: 'OPENTRAIL_AUDIT_EVENTS_IN_HISTORY',
-  auditEventsToTrails: 'OPENTRAIL_AUDIT_EVENTS_TO_TRAILS',
-} as const;
+// Also imported from here by most of the code; commands that must start fast import config-names.js alone.
+export { DEFAULTS, ENV };
 
 const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** A switch from a flag or an environment variable: true/false, on/off, yes/no, 1/0. */

@@ -72,8 +72,11 @@ export async function measureValidation(workDir: string, cli: string, logFiles: 
   }
 }
 
-/** The trail, its log files and a digest chain over them, written straight into the server's data dir. */
-async function seedTrail(dataDir: string, logFiles: number, startMs: number): Promise<void> {
+/**
+ * The trail, its log files and a digest chain over them, written straight into the server's data dir. Exported for
+ * profiling the validator on the figure's own data.
+ */
+export async function seedTrail(dataDir: string, logFiles: number, startMs: number): Promise<void> {
   const store = await openStore({ dataDir });
   const objects = await FsObjectStore.open(path.join(dataDir, 'objects'));
   const signer = new LocalKeyRing({ dataDir, rotationMs: 30 * 24 * HOUR_MS });

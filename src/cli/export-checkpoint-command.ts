@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { DEFAULTS, ENV, resolveConfig } from '../config.js';
 import { LocalKeyRing } from '../crypto/local-key-ring.js';
-import { openStore } from '../store/open-store.js';
+import { openIntegrityReader } from '../store/integrity-reader.js';
 import { signedCheckpoints } from '../integrity/signed-checkpoints.js';
 import { writeOutput } from './write-output.js';
 
@@ -18,7 +18,7 @@ export function exportCheckpointCommand(): Command {
     .action(async (flags: { trailArn: string; dataDir?: string; output?: string }) => {
       const config = resolveConfig({ dataDir: flags.dataDir });
       const dataDir = path.resolve(config.dataDir);
-      const store = await openStore({ dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+      const store = await openIntegrityReader({ dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
       try {
         const ring = new LocalKeyRing({ dataDir, rotationMs: config.keyRotationInterval * 1000 });
         const checkpoints = await signedCheckpoints(store.digestChains, ring, flags.trailArn, Date.now());

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { CloudTrailClient, LookupEventsCommand, type Event, type LookupAttribute } from '@aws-sdk/client-cloudtrail';
-import { DEFAULTS, ENV } from '../config.js';
+import { DEFAULTS, ENV } from '../config-names.js';
 import { CREDENTIALS_FILE, readSharedCredentials } from '../services/bootstrap-identity.js';
 import { LOOKUP_ATTRIBUTE_KEYS } from '../domain/history-attributes.js';
 import { formatEventTable } from './event-table.js';

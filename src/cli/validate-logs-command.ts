@@ -5,9 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import cliProgress from 'cli-progress';
-import { DEFAULTS, ENV } from '../config.js';
-import { CREDENTIALS_FILE, readSharedCredentials } from '../services/bootstrap-identity.js';
+import type cliProgress from 'cli-progress';
+import { DEFAULTS, ENV } from '../config-names.js';
 import { validateLogs, type ValidationMode } from '../integrity/validation/validate-logs.js';
 import type { Line } from '../integrity/validation/validation-report.js';
 
@@ -68,7 +67,8 @@ async function run(flags: ValidateFlags): Promise<number> {
     process.stderr.write('--offline needs --public-keys FILE (written by opentrail export-public-keys)\n');
     return 255;
   }
-  const bar = flags.progress && process.stderr.isTTY && !flags.verbose ? new ProgressBar() : undefined;
+  // Loaded only when drawn: start-up is much of a short run's time.
+  const bar = flags.progress && process.stderr.isTTY && !flags.verbose ? new ProgressBar((await import('cli-progress')).default) : undefined;
   try {
     return await validateLogs({
       trailArn: flags.trailArn,
@@ -79,7 +79,7 @@ async function run(flags: ValidateFlags): Promise<number> {
       s3Prefix: flags.s3Prefix,
       accountId: flags.accountId,
       verbose: flags.verbose === true,
-      mode: modeOf(flags),
+      mode: await modeOf(flags),
       checkpointFile: typeof flags.checkpoint === 'string' ? flags.checkpoint : undefined,
       checkpoint: flags.checkpoint !== false,
       concurrency,
@@ -93,13 +93,17 @@ async function run(flags: ValidateFlags): Promise<number> {
 
 /** The bar on stderr, cleared while a verdict line is printed and drawn again below it. */
 class ProgressBar {
-  readonly #bar = new cliProgress.SingleBar(
-    { format: 'validating [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
+  readonly #bar: cliProgress.SingleBar;
   #shown = false;
   #done = 0;
   #total = 0;
+
+  constructor(library: typeof cliProgress) {
+    this.#bar = new library.SingleBar(
+      { format: 'validating [{bar}] {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+      library.Presets.shades_classic,
+    );
+  }
 
   update(done: number, total: number): void {
     this.#done = done;
@@ -125,7 +129,7 @@ class ProgressBar {
   }
 }
 
-function modeOf(flags: ValidateFlags): ValidationMode {
+async function modeOf(flags: ValidateFlags): Promise<ValidationMode> {
   if (flags.offline) return { kind: 'offline', dir: flags.offline, publicKeysFile: flags.publicKeys! };
   if (flags.direct) return { kind: 'direct', dataDir: flags.dataDir ?? process.env[ENV.dataDir] ?? DEFAULTS.dataDir };
   const env = process.env;
@@ -133,11 +137,12 @@ function modeOf(flags: ValidateFlags): ValidationMode {
   // One opentrail endpoint serves both APIs, so unlike AWS's validator --endpoint-url also reaches S3 when nothing
   // names an S3 endpoint of its own.
   const s3Endpoint = env.AWS_ENDPOINT_URL_S3 ?? env.AWS_ENDPOINT_URL ?? cloudTrailEndpoint;
-  return { kind: 'online', cloudTrailEndpoint, s3Endpoint, credentials: credentialsOf(flags) };
+  return { kind: 'online', cloudTrailEndpoint, s3Endpoint, credentials: await credentialsOf(flags) };
 }
 
 /** The AWS credential chain when it has anything to go on; otherwise the data dir's generated credentials. */
-function credentialsOf(flags: ValidateFlags) {
+async function credentialsOf(flags: ValidateFlags) {
+  const { CREDENTIALS_FILE, readSharedCredentials } = await import('../services/bootstrap-identity.js');
   const env = process.env;
   const dataDir = flags.dataDir ?? env[ENV.dataDir] ?? DEFAULTS.dataDir;
   const awsConfigured = env.AWS_ACCESS_KEY_ID || env.AWS_SHARED_CREDENTIALS_FILE || env.AWS_PROFILE

@@ -23,7 +23,7 @@ export interface CheckpointWire {
   ChainEnds: Array<{ DigestS3Bucket: string; DigestS3Object: string; DigestEndTime: number; DigestSignature: string }>;
 }
 
-export async function signedCheckpoints(chains: DigestChainStore, signer: Signer, trailArn: string, nowMs: number): Promise<CheckpointWire[]> {
+export async function signedCheckpoints(chains: Pick<DigestChainStore, 'checkpoints' | 'chainEnds'>, signer: Signer, trailArn: string, nowMs: number): Promise<CheckpointWire[]> {
   const checkpointMs = Math.floor(nowMs / 1000) * 1000;
   const signed: CheckpointWire[] = [];
   const ends = await chains.chainEnds(trailArn);

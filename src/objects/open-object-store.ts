@@ -1,8 +1,8 @@
 // Picks the ObjectStore backend from the configuration: an S3-compatible store when OPENTRAIL_S3_ENDPOINT is set,
 // otherwise the filesystem under `<data-dir>/objects/`.
-import path from 'node:path';
 import type { ObjectStore } from './object-store.js';
 import { FsObjectStore } from './fs/fs-object-store.js';
+import { filesystemStoreRoot } from './fs-store-root.js';
 
 export interface ObjectStoreSettings {
   dataDir: string;
@@ -10,11 +10,6 @@ export interface ObjectStoreSettings {
   s3AccessKeyId?: string;
   s3SecretAccessKey?: string;
   s3Region?: string;
-}
-
-/** Where the filesystem store keeps its buckets under the data dir. */
-export function filesystemStoreRoot(dataDir: string): string {
-  return path.join(dataDir, 'objects');
 }
 
 export async function openObjectStore(settings: ObjectStoreSettings): Promise<ObjectStore> {

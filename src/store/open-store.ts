@@ -3,14 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Store } from './store.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
-
-export interface StoreLocation {
-  dataDir: string;
-  /** `postgres://…` once that backend exists; absent means SQLite in the data dir. */
-  databaseUrl?: string;
-}
-
-export const SQLITE_FILE = 'opentrail.db';
+import { SQLITE_FILE, type StoreLocation } from './store-location.js';
 
 export async function openStore(location: StoreLocation): Promise<Store> {
   if (location.databaseUrl) {

@@ -1,17 +1,10 @@
 // Where `opentrail validate-logs` gets what it checks, in its three modes: online (the CloudTrail and S3 APIs of
 // opentrail or of the store it writes to), offline (a downloaded copy of the bucket with exported public keys and
 // checkpoint), and direct (the data dir's object store, key ring and database, on the server's host).
-import path from 'node:path';
+// Each mode's backend is loaded only when it runs: what one mode needs (the SDKs online) must not slow the others.
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { OPENTRAIL_TARGET_PREFIX } from '../../operations/opentrail/target-prefix.js';
 import type { CheckpointWire } from '../signed-checkpoints.js';
-import type { JsonApiSettings } from './json-api-client.js';
-import { FsObjectReader } from '../../objects/fs/fs-object-reader.js';
-import { FolderSource } from './folder-source.js';
-import { PublicKeyFileSource, trustedKeyOf } from './key-files.js';
 import type { KeySource, ObjectSource } from './sources.js';
-
-const CLOUDTRAIL_TARGET = 'CloudTrail_20131101';
 
 export type ValidationMode =
   | { kind: 'online'; cloudTrailEndpoint: string; s3Endpoint: string; credentials: () => Promise<AwsCredentialIdentity> }
@@ -33,83 +26,10 @@ export interface ValidationBackend {
   close(): Promise<void>;
 }
 
+export type ModeOf<K extends ValidationMode['kind']> = Extract<ValidationMode, { kind: K }>;
+
 export async function openBackend(mode: ValidationMode, region: string): Promise<ValidationBackend> {
-  if (mode.kind === 'online') return onlineBackend(mode, region);
-  if (mode.kind === 'offline') return offlineBackend(mode);
-  return directBackend(mode.dataDir);
-}
-
-async function onlineBackend(mode: Extract<ValidationMode, { kind: 'online' }>, region: string): Promise<ValidationBackend> {
-  const api: JsonApiSettings = { endpoint: mode.cloudTrailEndpoint, region, credentials: mode.credentials };
-  // Loaded only here: the SDKs are most of the command's start-up time, and the other modes never need them.
-  const [{ S3Source }, { callJsonApi }] = await Promise.all([import('./s3-source.js'), import('./json-api-client.js')]);
-  const objects = new S3Source({ endpoint: mode.s3Endpoint, region, credentials: mode.credentials, maxAttempts: 3 });
-  return {
-    async destination(trailArn) {
-      const { trailList } = (await callJsonApi(api, `${CLOUDTRAIL_TARGET}.DescribeTrails`, {})) as { trailList?: Array<Record<string, unknown>> };
-      const trail = (trailList ?? []).find((t) => t.TrailARN === trailArn);
-      if (!trail) return undefined;
-      return { bucket: String(trail.S3BucketName), prefix: typeof trail.S3KeyPrefix === 'string' && trail.S3KeyPrefix ? trail.S3KeyPrefix : undefined };
-    },
-    keys: {
-      async publicKeys(keyRegion, fromMs, toMs) {
-        const { PublicKeyList } = (await callJsonApi({ ...api, region: keyRegion }, `${CLOUDTRAIL_TARGET}.ListPublicKeys`, {
-          StartTime: Math.floor(fromMs / 1000), EndTime: Math.ceil(toMs / 1000),
-        })) as { PublicKeyList?: Array<{ Value: string; Fingerprint: string }> };
-        return (PublicKeyList ?? []).map(trustedKeyOf);
-      },
-    },
-    objects,
-    async checkpoints(trailArn) {
-      try {
-        const answer = await callJsonApi(api, `${OPENTRAIL_TARGET_PREFIX}.GetDigestCheckpoint`, { TrailARN: trailArn });
-        return (answer as { Checkpoints: CheckpointWire[] }).Checkpoints;
-      } catch (err) {
-        return `the service gave none: ${(err as Error).message}`;
-      }
-    },
-    async close() {
-      objects.close();
-    },
-  };
-}
-
-function offlineBackend(mode: Extract<ValidationMode, { kind: 'offline' }>): ValidationBackend {
-  return {
-    async destination() {
-      throw new Error('--offline needs --s3-bucket (and --s3-prefix when the trail has one)');
-    },
-    keys: new PublicKeyFileSource(mode.publicKeysFile),
-    objects: new FolderSource(mode.dir),
-    async checkpoints() {
-      return 'no --checkpoint file';
-    },
-    async close() {},
-  };
-}
-
-async function directBackend(dataDirFlag: string): Promise<ValidationBackend> {
-  const [{ resolveConfig }, { openStore }, { openObjectStore, filesystemStoreRoot }, { LocalKeyRing }, { signedCheckpoints }, { StoreSource }] = await Promise.all([
-    import('../../config.js'), import('../../store/open-store.js'), import('../../objects/open-object-store.js'),
-    import('../../crypto/local-key-ring.js'), import('../signed-checkpoints.js'), import('./store-source.js'),
-  ]);
-  const config = resolveConfig({ dataDir: dataDirFlag });
-  const dataDir = path.resolve(config.dataDir);
-  const store = await openStore({ dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
-  const objectStore = await openObjectStore({ ...config, dataDir });
-  const ring = new LocalKeyRing({ dataDir, rotationMs: config.keyRotationInterval * 1000 });
-  const reader = config.s3Endpoint ? undefined : new FsObjectReader(filesystemStoreRoot(dataDir));
-  return {
-    async destination(trailArn) {
-      const trail = await store.trails.findTrail(trailArn);
-      return trail ? { bucket: trail.s3BucketName, prefix: trail.s3KeyPrefix } : undefined;
-    },
-    keys: { publicKeys: async (region, fromMs, toMs) => ring.publicKeys(region, fromMs, toMs) },
-    objects: new StoreSource(objectStore, reader),
-    checkpoints: (trailArn) => signedCheckpoints(store.digestChains, ring, trailArn, Date.now()),
-    async close() {
-      await objectStore.close();
-      await store.close();
-    },
-  };
+  if (mode.kind === 'online') return (await import('./online-backend.js')).onlineBackend(mode, region);
+  if (mode.kind === 'offline') return (await import('./offline-backend.js')).offlineBackend(mode);
+  return (await import('./direct-backend.js')).directBackend(mode.dataDir);
 }

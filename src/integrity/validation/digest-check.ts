@@ -17,14 +17,15 @@ export type DigestVerdict =
 export interface DigestToCheck {
   bucket: string;
   key: string;
-  body: Buffer;
+  /** parseDigest of the file's body. */
+  parsed: ParsedDigest | undefined;
   signature: string | undefined;
   region: string;
   keys: ReadonlyMap<string, TrustedKey>;
 }
 
 export function checkDigest(input: DigestToCheck): DigestVerdict {
-  const parsed = parseDigest(input.body);
+  const { parsed } = input;
   if (!parsed) return { valid: false, reason: 'invalid format' };
   const { digest, uncompressed } = parsed;
   if (input.signature === undefined) return { valid: false, reason: 'signature verification failed', digest };
@@ -57,7 +58,13 @@ export function checkDigest(input: DigestToCheck): DigestVerdict {
   return { valid: true, digest, sha256, signature: input.signature.toLowerCase() };
 }
 
-export function parseDigest(body: Buffer): { digest: DigestJson; uncompressed: Buffer } | undefined {
+export interface ParsedDigest {
+  digest: DigestJson;
+  uncompressed: Buffer;
+}
+
+/** undefined when the file is not gzip-compressed JSON of an object (an invalid format). */
+export function parseDigest(body: Buffer): ParsedDigest | undefined {
   try {
     const uncompressed = zlib.gunzipSync(body);
     const digest = JSON.parse(uncompressed.toString('utf8')) as unknown;

@@ -27,7 +27,7 @@ export async function hashGzipBytes(file: Buffer): Promise<LogFileHash> {
   if (headerLength === 'not-gzip') return INVALID;
   if (headerLength === 'incomplete') return { kind: 'hash', sha256: EMPTY_SHA256 };
   const deflateData = file.subarray(headerLength);
-  const member = inflateMemberNow(deflateData) ?? await inflateMember(deflateData);
+  const member = inflateMemberNow(deflateData, file.length >= 4 ? file.readUInt32LE(file.length - 4) : 0) ?? await inflateMember(deflateData);
   if (member === 'damaged') return INVALID;
   const hash: LogFileHash = { kind: 'hash', sha256: member.sha256 };
   if (member.deflateLength === undefined) return hash;
@@ -47,15 +47,21 @@ interface InflatedMember {
   deflateLength: number | undefined;
 }
 
+/** Output buffers of at most this size are sized to the file's own length field (larger files take several). */
+const MAX_CHUNK = 4 * 1024 * 1024;
+
 /**
  * Inflates an undamaged member on this thread, which for the many small files of a validation costs less than a
- * trip to the thread pool; undefined for anything else, which inflateMember then sorts out.
+ * trip to the thread pool; undefined for anything else, which inflateMember then sorts out. `sizeHint` (the
+ * trailer's length field, if the file is one whole member) sizes the output buffer: one allocation instead of
+ * several 16 KiB chunks joined, which for a thousand small files is much of the garbage collector's work.
  */
-function inflateMemberNow(deflateData: Buffer): InflatedMember | undefined {
+function inflateMemberNow(deflateData: Buffer, sizeHint: number): InflatedMember | undefined {
+  const chunkSize = Math.min(Math.max(sizeHint + 64, zlib.constants.Z_MIN_CHUNK), MAX_CHUNK);
   try {
-    const { buffer, engine } = zlib.inflateRawSync(deflateData, { info: true }) as unknown as { buffer: Buffer; engine: zlib.InflateRaw };
+    const { buffer, engine } = zlib.inflateRawSync(deflateData, { info: true, chunkSize }) as unknown as { buffer: Buffer; engine: zlib.InflateRaw };
     return {
-      sha256: crypto.createHash('sha256').update(buffer).digest('hex'),
+      sha256: crypto.hash('sha256', buffer, 'hex'),
       crc32: zlib.crc32(buffer),
       size: buffer.length,
       deflateLength: engine.bytesWritten,

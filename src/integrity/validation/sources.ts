@@ -16,7 +16,7 @@ export interface ObjectSource {
   read(bucket: string, key: string): Promise<FetchedObject | undefined>;
   /** SHA-256 hex of the object's first gzip member, decompressed: what digests record of a log file. */
   hashLogFile(bucket: string, key: string): Promise<LogFileHash>;
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 export interface TrustedKey {

@@ -1,19 +1,15 @@
-// Reads a trail's bucket straight from opentrail's object store (the data dir's filesystem store, or the external S3
-// store it is configured with), without the API: for `validate-logs --direct` on the server's host.
+// Reads a trail's bucket straight from the external S3 store opentrail is configured with, without opentrail's API:
+// for `validate-logs --direct` on the server's host (./fs-store-source.ts reads the data dir's filesystem store).
 import type { ObjectStore } from '../../objects/object-store.js';
 import { isObjectStoreError } from '../../objects/object-store-error.js';
-import type { FsObjectReader } from '../../objects/fs/fs-object-reader.js';
-import { hashGzipBytes, hashGzipStream } from './log-file-hash.js';
+import { hashGzipStream } from './log-file-hash.js';
 import type { FetchedObject, LogFileHash, ObjectSource } from './sources.js';
 
 export class StoreSource implements ObjectSource {
   readonly #objects: ObjectStore;
-  readonly #reader: FsObjectReader | undefined;
 
-  /** `reader`: the filesystem store's synchronous view, which reads its many small files faster. */
-  constructor(objects: ObjectStore, reader?: FsObjectReader) {
+  constructor(objects: ObjectStore) {
     this.#objects = objects;
-    this.#reader = reader;
   }
 
   async list(bucket: string, prefix: string, startAfter: string): Promise<string[]> {
@@ -28,10 +24,6 @@ export class StoreSource implements ObjectSource {
   }
 
   async read(bucket: string, key: string): Promise<FetchedObject | undefined> {
-    if (this.#reader) {
-      const object = this.#reader.read(bucket, key);
-      return object && { body: object.bytes, signature: object.userMetadata.signature };
-    }
     try {
       const content = await this.#objects.getObject(bucket, key);
       const chunks: Buffer[] = [];
@@ -44,10 +36,6 @@ export class StoreSource implements ObjectSource {
   }
 
   async hashLogFile(bucket: string, key: string): Promise<LogFileHash> {
-    if (this.#reader) {
-      const object = this.#reader.read(bucket, key);
-      return object ? hashGzipBytes(object.bytes) : { kind: 'not-found' };
-    }
     try {
       return await hashGzipStream((await this.#objects.getObject(bucket, key)).body);
     } catch (err) {
@@ -56,5 +44,7 @@ export class StoreSource implements ObjectSource {
     }
   }
 
-  close(): void {}
+  async close(): Promise<void> {
+    await this.#objects.close();
+  }
 }

@@ -4,7 +4,6 @@ import { digestTime } from '../../domain/digest/digest-time.js';
 import type { CheckpointStatement } from '../../domain/digest/checkpoint-statement.js';
 import { verifiedCheckpoint } from './checkpoint-check.js';
 import { openBackend, type ValidationBackend, type ValidationMode } from './backends.js';
-import { readCheckpointFile } from './key-files.js';
 import { validateTrail, ValidationSetupError, type TrailLocation } from './validate-trail.js';
 import { ValidationReport, type Line } from './validation-report.js';
 
@@ -76,7 +75,9 @@ async function checkpointOf(
   settings: ValidateLogsSettings, backend: ValidationBackend, region: string, report: ValidationReport,
 ): Promise<CheckpointStatement | undefined> {
   if (!settings.checkpoint) return undefined;
-  const wires = settings.checkpointFile ? readCheckpointFile(settings.checkpointFile) : await backend.checkpoints(settings.trailArn);
+  const wires = settings.checkpointFile
+    ? (await import('./key-files.js')).readCheckpointFile(settings.checkpointFile)
+    : await backend.checkpoints(settings.trailArn);
   if (typeof wires === 'string') {
     settings.emit({ stream: 'stderr', text: `No signed checkpoint (${wires}): digests deleted from the end of the chain cannot be detected.\n\n` });
     return undefined;

@@ -6,7 +6,7 @@ import { digestFolder, digestKey } from '../../domain/digest/digest-key.js';
 import { digestTime } from '../../domain/digest/digest-time.js';
 import type { DigestJson } from '../../domain/digest/digest-document.js';
 import type { CheckpointStatement, VouchedDigest } from '../../domain/digest/checkpoint-statement.js';
-import { checkDigest, parseDigest, type DigestVerdict } from './digest-check.js';
+import { checkDigest, parseDigest, type DigestVerdict, type ParsedDigest } from './digest-check.js';
 import { Limiter, mapLimit } from './parallel.js';
 import type { KeySource, LogFileHash, ObjectSource, TrustedKey } from './sources.js';
 import type { ValidationReport } from './validation-report.js';
@@ -40,6 +40,8 @@ const HOUR_MS = 3_600_000;
 interface Fetched {
   key: string;
   body?: Buffer | undefined;
+  /** The body parsed, once: both the links between digests and each digest's check read it. */
+  parsed?: ParsedDigest | undefined;
   signature?: string | undefined;
 }
 
@@ -50,12 +52,12 @@ export async function validateTrail(run: ValidationRun): Promise<void> {
   const fetched = await mapLimit(keys, run.concurrency, async (key): Promise<Fetched> => {
     const object = await run.objects.read(run.location.bucket, key);
     progress.tick();
-    return { key, body: object?.body, signature: object?.signature };
+    return { key, body: object?.body, parsed: object && parseDigest(object.body), signature: object?.signature };
   });
   fillSignaturesFromLinks(fetched, run.checkpoint, run.location.bucket);
   const verdicts = new Map<string, DigestVerdict>();
-  for (const { key, body, signature } of fetched) {
-    if (body) verdicts.set(key, checkDigest({ bucket: run.location.bucket, key, body, signature, region: run.location.region, keys: trusted }));
+  for (const { key, body, parsed, signature } of fetched) {
+    if (body) verdicts.set(key, checkDigest({ bucket: run.location.bucket, key, parsed, signature, region: run.location.region, keys: trusted }));
   }
   const byKey = new Map(fetched.map((f) => [f.key, f]));
   // One limit for every log file of every digest: all are queued at once, and hashed while the walk prints.
@@ -160,7 +162,7 @@ function fillSignaturesFromLinks(fetched: Fetched[], checkpoint: CheckpointState
   const byKey = new Map(fetched.map((f) => [f.key, f]));
   for (const f of fetched) {
     if (!f.body) continue;
-    const link = linkOf(f.body);
+    const link = linkOf(f.parsed);
     const previous = link && link.bucket === bucket ? byKey.get(link.key) : undefined;
     if (previous && previous.signature === undefined && link?.signature) previous.signature = link.signature;
   }
@@ -177,8 +179,8 @@ function vouchedDigests(checkpoint: CheckpointStatement | undefined): VouchedDig
   return [...checkpoint.chainEnds, latest];
 }
 
-function linkOf(body: Buffer): { bucket: string; key: string; signature: string | null } | undefined {
-  const parsed = parseDigest(body)?.digest;
+function linkOf(digest: ParsedDigest | undefined): { bucket: string; key: string; signature: string | null } | undefined {
+  const parsed = digest?.digest;
   if (!parsed?.previousDigestS3Object || !parsed.previousDigestS3Bucket) return undefined;
   return { bucket: parsed.previousDigestS3Bucket, key: parsed.previousDigestS3Object, signature: parsed.previousDigestSignature };
 }

@@ -11,9 +11,15 @@ export interface SqliteConnectionOptions {
   busyTimeoutMs?: number;
   /** Page cache per connection; imports touch index pages all over the file, and a larger cache keeps them warm. */
   cacheSizeMiB?: number;
+  /**
+   * Read only: for one-shot readers on the server's host (`validate-logs --direct`). The file must exist and is
+   * never written, so its settings are left as the writer made them.
+   */
+  readOnly?: boolean;
 }
 
 export function openConnection(options: SqliteConnectionOptions): Database.Database {
+  if (options.readOnly) return new Database(options.path, { readonly: true, fileMustExist: true, timeout: options.busyTimeoutMs ?? 10_000 });
   const db = new Database(options.path, { timeout: options.busyTimeoutMs ?? 10_000 });
   try {
     // Takes effect only when the file is created. Records are 1-2 KB: 16 KiB pages waste little space on page

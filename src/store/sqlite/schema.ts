@@ -248,6 +248,17 @@ export function migrate(db: Database, target = SCHEMA_VERSION): void {
   }).immediate();
 }
 
+/** For a read-only connection, which cannot migrate: the database must already be at SCHEMA_VERSION. */
+export function requireCurrentSchema(db: Database): void {
+  const current = userVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new SchemaTooNewError(`database schema version ${current} is newer than this opentrail's (${SCHEMA_VERSION})`);
+  }
+  if (current < SCHEMA_VERSION) {
+    throw new Error(`database schema version ${current} is older than this opentrail's (${SCHEMA_VERSION}): start opentrail serve once to upgrade it`);
+  }
+}
+
 function userVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
