@@ -1,6 +1,6 @@
 // validate_speedup_vs_awscli: `opentrail validate-logs --direct` (on the server's host, reading the data dir's object
 // store) against `aws cloudtrail validate-logs` (through the server's endpoint) on the same trail of log files and
-// signed digests, in the same run: AWS's wall time divided by ours. validate_online_speedup_vs_awscli is the same
+// signed digests, in the same run: AWS's wall time divided by ours, the median of three runs each. validate_online_speedup_vs_awscli is the same
 // with ours also going through the endpoint. Every run must find every digest and log file valid.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +22,7 @@ const TRAIL = 'bench-validate';
 const TRAIL_ARN = `arn:aws:cloudtrail:us-east-1:${BENCH_ACCOUNT}:trail/${TRAIL}`;
 const FILES_PER_DIGEST = 100;
 const RECORDS_PER_FILE = 20;
+const RUNS = 3;
 const HOUR_MS = 3_600_000;
 
 export interface ValidateFigures {
@@ -50,10 +51,15 @@ export async function measureValidation(workDir: string, cli: string, logFiles: 
     };
     fs.writeFileSync(env.AWS_CONFIG_FILE, '[default]\nregion = us-east-1\n');
     const args = ['--trail-arn', TRAIL_ARN, '--start-time', new Date(startMs - 60_000).toISOString()];
-    const ours = await timed(process.execPath, [cli, 'validate-logs', ...args, '--no-progress', '--direct', '--data-dir', dataDir], env);
-    const online = await timed(process.execPath, [cli, 'validate-logs', ...args, '--no-progress'], env);
-    const theirs = await timed('aws', ['cloudtrail', 'validate-logs', ...args, '--region', 'us-east-1'], env);
-    for (const [who, run] of [['opentrail --direct', ours], ['opentrail', online], ['aws', theirs]] as const) {
+    // Each tool three times, interleaved, and the median run of each: one run is at the mercy of a busy moment.
+    const runs: Record<'ours' | 'online' | 'theirs', Run[]> = { ours: [], online: [], theirs: [] };
+    for (let i = 0; i < RUNS; i++) {
+      runs.ours.push(await timed(process.execPath, [cli, 'validate-logs', ...args, '--no-progress', '--direct', '--data-dir', dataDir], env));
+      runs.online.push(await timed(process.execPath, [cli, 'validate-logs', ...args, '--no-progress'], env));
+      runs.theirs.push(await timed('aws', ['cloudtrail', 'validate-logs', ...args, '--region', 'us-east-1'], env));
+    }
+    const [ours, online, theirs] = [median(runs.ours), median(runs.online), median(runs.theirs)];
+    for (const [who, run] of [...runs.ours.map((r) => ['opentrail --direct', r] as const), ...runs.online.map((r) => ['opentrail', r] as const), ...runs.theirs.map((r) => ['aws', r] as const)]) {
       if (run.code !== 0 || !run.stdout.includes(`${logFiles}/${logFiles} log files valid`)) {
         throw new Error(`${who} validate-logs did not find all ${logFiles} log files valid (exit ${run.code}):\n${run.stdout}\n${run.stderr}`);
       }
@@ -117,7 +123,18 @@ export async function seedTrail(dataDir: string, logFiles: number, startMs: numb
   }
 }
 
-async function timed(command: string, args: readonly string[], env: Record<string, string>) {
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
+
+function median(runs: readonly Run[]): Run {
+  return [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
+}
+
+async function timed(command: string, args: readonly string[], env: Record<string, string>): Promise<Run> {
   const start = process.hrtime.bigint();
   const child = spawn(command, [...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
