@@ -126,6 +126,23 @@ describe('Event History over postings', () => {
     expect(page.more).toBe(false);
   });
 
+  it('a lookup that fails leaves no statement busy for the next lookups', async () => {
+    store = await openSqliteStore({ path });
+    const inBucket = (bucketName: string) => event({ requestParameters: { bucketName } });
+    await store.eventLog.importEvents(Array.from({ length: POSTING_BATCH }, () => inBucket('logs')));
+    await store.eventLog.append([inBucket('broken')]);
+    // A pending event whose stored resources cannot be read: its lookup fails (any read error would do).
+    const db = new Database(path);
+    try {
+      db.prepare("UPDATE events SET resources = '[broken' WHERE seq = ?").run(POSTING_BATCH + 1);
+    } finally {
+      db.close();
+    }
+    const byBucket = (value: string) => historyQuery({ filters: [{ key: 'ResourceName', value }], startMs: 0, endMs: NOON_MS + DAY_MS });
+    await expect(store.eventHistory.lookup(byBucket('broken'))).rejects.toThrow(SyntaxError);
+    expect((await store.eventHistory.lookup(byBucket('logs'))).rows).toHaveLength(50);
+  });
+
   it('pruning keeps the entries of the events it keeps and drops the others', async () => {
     store = await openSqliteStore({ path });
     const boundary = Date.UTC(2025, 2, 10);
