@@ -150,6 +150,18 @@ function filters(store: CurrentStore): void {
       expect(await ids(store(), query)).toEqual([e.eventId]);
     });
 
+    it('finds values holding a lone surrogate (JSON allows them), alone and combined', async () => {
+      const odd = 'bob\ud800';
+      const e = event({ userIdentity: iamUser(odd, BOB_KEY), eventName: 'Put\udfff', requestParameters: { bucketName: odd } });
+      await store().eventLog.append([e, event()]);
+      await store().eventLog.importEvents([importedEvent({ userIdentity: iamUser(odd, BOB_KEY) })]);
+      const find = (...filters: [LookupAttributeKey, string][]) =>
+        ids(store(), historyQuery({ filters: filters.map(([key, value]) => ({ key, value })) }));
+      expect(await find(['Username', odd])).toHaveLength(2);
+      expect(await find(['EventName', 'Put\udfff'])).toEqual([e.eventId]);
+      expect(await find(['ResourceName', odd], ['Username', odd])).toEqual([e.eventId]);
+    });
+
     it('returns an event once even when several of its resources match', async () => {
       const e = event({
         resources: [{ ARN: 'arn:aws:s3:::a', type: 'AWS::S3::Bucket' }, { ARN: 'arn:aws:s3:::b', type: 'AWS::S3::Bucket' }],

@@ -110,6 +110,39 @@ describe('Event History over postings', () => {
     }
   });
 
+  it('finds an eventId that events of several days share when another filter passes only the oldest', async () => {
+    store = await openSqliteStore({ path });
+    // Duplicates are recognized within a UTC day (schema.ts): events of other days may reuse an eventId.
+    const eventID = '0f6c8a3e-5d2b-4c1a-9e7f-3b2a1c0d9e8f';
+    const on = (daysBack: number, eventName: string) =>
+      importedEvent({ eventID, eventName, eventTime: isoSeconds(NOON_MS - daysBack * DAY_MS) });
+    await store.eventLog.importEvents([on(2, 'Wanted'), on(1, 'Other'), on(0, 'Other')]);
+    const query = historyQuery({
+      filters: [{ key: 'EventId', value: eventID }, { key: 'EventName', value: 'Wanted' }],
+      startMs: 0, endMs: NOON_MS + DAY_MS, limit: 1,
+    });
+    const page = await store.eventHistory.lookup(query);
+    expect(page.rows.map((r) => r.timeMs)).toEqual([NOON_MS - 2 * DAY_MS]);
+    expect(page.more).toBe(false);
+  });
+
+  it('a lookup that fails leaves no statement busy for the next lookups', async () => {
+    store = await openSqliteStore({ path });
+    const inBucket = (bucketName: string) => event({ requestParameters: { bucketName } });
+    await store.eventLog.importEvents(Array.from({ length: POSTING_BATCH }, () => inBucket('logs')));
+    await store.eventLog.append([inBucket('broken')]);
+    // A pending event whose stored resources cannot be read: its lookup fails (any read error would do).
+    const db = new Database(path);
+    try {
+      db.prepare("UPDATE events SET resources = '[broken' WHERE seq = ?").run(POSTING_BATCH + 1);
+    } finally {
+      db.close();
+    }
+    const byBucket = (value: string) => historyQuery({ filters: [{ key: 'ResourceName', value }], startMs: 0, endMs: NOON_MS + DAY_MS });
+    await expect(store.eventHistory.lookup(byBucket('broken'))).rejects.toThrow(SyntaxError);
+    expect((await store.eventHistory.lookup(byBucket('logs'))).rows).toHaveLength(50);
+  });
+
   it('pruning keeps the entries of the events it keeps and drops the others', async () => {
     store = await openSqliteStore({ path });
     const boundary = Date.UTC(2025, 2, 10);

@@ -43,7 +43,7 @@ export function postingKeys(a: HistoryAttributes): [PostingAttribute, SqlValue][
 
 /** Whether a stored event has a filter's value (as bindFilters stores it). */
 export function rowMatches(row: AttributeColumns, filter: BoundFilter): boolean {
-  const v = filter.value;
+  const v = asRead(filter.value);
   switch (filter.key) {
     case 'EventId': return row.event_id === v;
     case 'EventName': return row.event_name === v;
@@ -51,7 +51,21 @@ export function rowMatches(row: AttributeColumns, filter: BoundFilter): boolean 
     case 'ReadOnly': return row.read_only === v;
     case 'Username': return row.username === v;
     case 'AccessKeyId': return row.access_key_id === v;
-    case 'ResourceType': return resourcesOf(row).some((r) => r.type === v);
-    case 'ResourceName': return resourcesOf(row).some((r) => r.name === v);
+    case 'ResourceType': return resourcesOf(row).some((r) => r.type === filter.value);
+    case 'ResourceName': return resourcesOf(row).some((r) => r.name === filter.value);
   }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * A value as a text column hands it back: better-sqlite3 stores a lone surrogate (which JSON allows) as its three
+ * bytes of invalid UTF-8, which read back as three U+FFFD. Indexes and SQL compare the bytes and so find the event;
+ * the columns read back must be compared with the value in the same form. Resources are JSON text, which escapes
+ * lone surrogates, so their parsed names and types keep them: they are compared with the value as given.
+ */
+function asRead(value: SqlValue): SqlValue {
+  if (typeof value !== 'string' || !LONE_SURROGATE.test(value)) return value;
+  return value.replace(LONE_SURROGATES, '\ufffd\ufffd\ufffd');
 }

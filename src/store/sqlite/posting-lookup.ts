@@ -44,10 +44,11 @@ export class PostingLookup {
     if (attr === undefined) throw new Error(`${driver.key} has no postings`);
     if (want <= 0) return rows;
     const bounds = boundsOf(window);
+    // with other filters to pass, any number of the driver's pending matches may be needed. Read before the
+    // postings' iterator opens: should this throw, an open iterator would keep the connection busy for good.
+    const pending = this.#pendingEntries(driver, scope, bounds, filters.length > 1 ? -1 : want);
     const postings = this.#postings.iterate(scope, attr, driver.value, bounds.fromMs,
       bounds.below.timeMs + 1 + POSTING_SPAN_MS);
-    // with other filters to pass, any number of the driver's pending matches may be needed
-    const pending = this.#pendingEntries(driver, scope, bounds, filters.length > 1 ? -1 : want);
     for (const entry of mergeNewestFirst(mergePostings(postings, bounds), pending)) {
       const row = this.#event.get(entry.seq);
       if (!row || row.scope !== scope || row.in_history !== 1 || row.time_ms !== entry.timeMs) continue;

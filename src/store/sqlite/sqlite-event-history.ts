@@ -39,9 +39,10 @@ export class SqliteEventHistory implements EventHistory {
 
   #find(driver: BoundFilter | undefined, filters: BoundFilter[], scope: number, window: TimeWindow, want: number) {
     if (driver === undefined || driver.key === 'EventId') {
-      // At most one event has the eventId, so the other filters are checked after the page is read.
-      const rows = this.#read(planLookup(driver?.value), scope, window, want);
-      return rows.filter((row) => filters.every((f) => rowMatches(row, f)));
+      // Few events share an eventId (one per UTC day at most), so the other filters are checked after reading
+      // them all: read only `want`, newer ones failing a check would hide an older one that passes.
+      const rows = this.#read(planLookup(driver?.value), scope, window, filters.length > 1 ? Number.MAX_SAFE_INTEGER : want);
+      return rows.filter((row) => filters.every((f) => rowMatches(row, f))).slice(0, want);
     }
     return this.#postings.read(driver, filters, scope, window, want);
   }
