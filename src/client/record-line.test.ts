@@ -41,7 +41,7 @@ describe('RecordLineWriter', () => {
   it('reuses a repeated identity only while it is the same, member for member', () => {
     const writer = new RecordLineWriter({ ...defaults, recipientAccountId: '123456789012' });
     const identities = [
-      identity, { ...identity }, { ...identity, userName: 'bob' }, { ...identity, userName: 'bob' }, { userName: 'bob', ...identity },
+      identity, { ...identity }, { ...identity, userName: 'bob' }, { ...identity, userName: 'bob' }, Object.fromEntries(Object.entries(identity).reverse()),
       { ...identity, extra: undefined }, { ...identity, userName: undefined }, { ...identity, userName: undefined },
       { ...identity, nested: { a: 1 } }, { ...identity, nested: { a: 2 } }, { type: 'Unknown' }, identity,
     ];
