@@ -143,6 +143,26 @@ describe('Event History over postings', () => {
     expect((await store.eventHistory.lookup(byBucket('logs'))).rows).toHaveLength(50);
   });
 
+  it('finds an eventId on every day that holds it, however far apart the days, before 1970 too', async () => {
+    store = await openSqliteStore({ path });
+    const id = '3f1c7a52-0d1e-4c4b-9a55-6f0e8c1d2b77';
+    // Days -1, 0 (an hour before 1970: SQLite's division truncates) and 1, a day of 2025 and one of year 9000.
+    const times = [-2 * DAY_MS + 5000, -3_600_000, DAY_MS + 3_600_000, Date.UTC(2025, 2, 10, 12), Date.UTC(9000, 0, 1)];
+    const events = times.map((ms) => importedEvent({ eventID: id, eventTime: new Date(ms).toISOString() }));
+    await store.eventLog.importEvents(events);
+    await store.eventLog.importEvents([importedEvent({ eventTime: isoSeconds(Date.UTC(2025, 2, 11)) })]);
+    const query = historyQuery({ filters: [{ key: 'EventId', value: id }], startMs: -1e15, endMs: 1e15, limit: 2 });
+    const found: number[] = [];
+    let after: HistoryQuery['after'];
+    do {
+      const page = await store.eventHistory.lookup({ ...query, ...(after ? { after } : {}) });
+      found.push(...page.rows.map((r) => r.timeMs));
+      const last = page.rows.at(-1);
+      after = page.more && last ? { timeMs: last.timeMs, seq: last.seq } : undefined;
+    } while (after);
+    expect(found).toEqual([...times].sort((a, b) => b - a));
+  });
+
   it('pruning keeps the entries of the events it keeps and drops the others', async () => {
     store = await openSqliteStore({ path });
     const boundary = Date.UTC(2025, 2, 10);

@@ -50,8 +50,8 @@ export function planLookup(eventId: SqlValue | undefined): LookupPlan {
     key: 'EventId',
     sql: (form) => eventIdSql(form),
     params: (scope, form, time, limit) => {
-      const [newest, oldest] = form === 'range' ? [eventDay(time[1] - 1), eventDay(time[0])] : [eventDay(time[0]), eventDay(time[0])];
-      return [newest, scope, oldest, scope, eventKey(id), id, scope, ...time, limit];
+      const [beforeMs, oldestDay] = form === 'range' ? [time[1], eventDay(time[0])] : [time[0] + 1, eventDay(time[0])];
+      return [scope, beforeMs, scope, oldestDay, eventKey(id), id, scope, ...time, limit];
     },
   };
 }
@@ -63,13 +63,17 @@ function timeSql(form: TimeForm): string {
 }
 
 /**
- * The eventId index is filed by day (schema.ts), so the lookup probes each day of the window that holds events
- * of the scope, newest first: a recursive list of days joined to the index, one seek per day.
+ * The eventId index is filed by day (schema.ts), so the lookup probes each day of the window that holds events of
+ * the scope, newest first: a recursive list of those days, each found from the one before by a seek on the time
+ * index (an event dated far from the rest adds one step, not every day in between), joined to the eventId index.
+ * The first time of day d, by SQLite's truncating division: d·86400000 for d > 0, (d−1)·86400000+1 otherwise.
  */
 function eventIdSql(form: TimeForm): string {
   return `WITH RECURSIVE days(d) AS (
-      SELECT min(?, (SELECT max(time_ms) FROM events WHERE scope = ?) / 86400000)
-      UNION ALL SELECT d - 1 FROM days WHERE d > max(?, (SELECT min(time_ms) FROM events WHERE scope = ?) / 86400000))
+      SELECT (SELECT max(time_ms) FROM events WHERE scope = ? AND time_ms < ?) / 86400000
+      UNION ALL SELECT (SELECT max(time_ms) FROM events WHERE scope = ?
+          AND time_ms < CASE WHEN d > 0 THEN d * 86400000 ELSE (d - 1) * 86400000 + 1 END) / 86400000
+        FROM days WHERE d > ?)
     SELECT ${HISTORY_SELECT} FROM days CROSS JOIN events e INDEXED BY events_by_event_day
     WHERE e.time_ms / 86400000 = days.d AND e.event_key = ? AND e.event_id = ? AND e.in_history = 1 AND e.scope = ?
     AND ${timeCondition(form)} ORDER BY e.time_ms DESC, e.seq DESC LIMIT ?`;
