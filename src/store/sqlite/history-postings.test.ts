@@ -103,6 +103,7 @@ describe('Event History over postings', () => {
       await store.eventLog.append([events.at(-1)!]);
       written.push({ event: events.at(-1)!, seq: POSTING_BATCH });
       expect(pending()).toBe(0);
+      expect(db.prepare('SELECT count(*) FROM history_pending_keys').pluck().get()).toBe(0);
       expect(postingRows()).toBeGreaterThan(0);
       await check();
     } finally {

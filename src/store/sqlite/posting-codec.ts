@@ -34,18 +34,36 @@ export function encodeEntries(entries: readonly Entry[]): Buffer {
 /** The entries of a blob that `encodeEntries` wrote, whose first entry is at `newestMs`. */
 export function decodeEntries(blob: Uint8Array, newestMs: number): Entry[] {
   const entries: Entry[] = [];
-  let timeMs = newestMs;
-  let seq = 0;
-  let at = 0;
-  while (at < blob.length) {
-    let [value, next] = readVarint(blob, at);
-    timeMs -= value;
-    [value, next] = readVarint(blob, next);
-    seq += value % 2 === 0 ? value / 2 : -(value + 1) / 2;
-    at = next;
-    entries.push({ timeMs, seq });
-  }
+  for (const reader = new EntryReader(blob, newestMs); reader.current; reader.advance()) entries.push(reader.current);
   return entries;
+}
+
+/** A posting's entries decoded one at a time, as far as a lookup reads: a page rarely needs a whole posting. */
+export class EntryReader {
+  current: Entry | undefined;
+  readonly #blob: Uint8Array;
+  #at = 0;
+  #timeMs: number;
+  #seq = 0;
+
+  constructor(blob: Uint8Array, newestMs: number) {
+    this.#blob = blob;
+    this.#timeMs = newestMs;
+    this.advance();
+  }
+
+  advance(): void {
+    if (this.#at >= this.#blob.length) {
+      this.current = undefined;
+      return;
+    }
+    let [value, next] = readVarint(this.#blob, this.#at);
+    this.#timeMs -= value;
+    [value, next] = readVarint(this.#blob, next);
+    this.#seq += value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+    this.#at = next;
+    this.current = { timeMs: this.#timeMs, seq: this.#seq };
+  }
 }
 
 // Arithmetic rather than bit operations: times and seqs are up to 53 bits.

@@ -1,7 +1,7 @@
 // The entries of overlapping postings in one newest-first stream. Postings arrive ordered by their newest entry,
 // so a posting is decoded only once the stream reaches its newest entry: every entry still unread is then no newer
 // than the next posting's newest, and an entry newer than that can be passed on.
-import { decodeEntries, newestFirst, type Entry } from './posting-codec.js';
+import { EntryReader, newestFirst, type Entry } from './posting-codec.js';
 
 export interface PostingRow {
   newest_ms: number;
@@ -16,10 +16,7 @@ export interface EntryBounds {
   below: Entry;
 }
 
-interface Cursor {
-  entries: Entry[];
-  at: number;
-}
+type Cursor = EntryReader;
 
 /** `rows` must come newest posting first; they are read only as far as the caller consumes the result. */
 export function* mergePostings(rows: Iterator<PostingRow>, bounds: EntryBounds): Generator<Entry> {
@@ -30,13 +27,14 @@ export function* mergePostings(rows: Iterator<PostingRow>, bounds: EntryBounds):
     for (;;) {
       let top = newestOpen(open);
       while (!next.done && (!top || newestFirst(entryOf(next.value), current(top)) <= 0)) {
-        if (next.value.oldest_ms <= bounds.below.timeMs) open.push({ entries: decode(next.value), at: 0 });
+        if (next.value.oldest_ms <= bounds.below.timeMs) open.push(new EntryReader(next.value.entries, next.value.newest_ms));
         next = rows.next();
         top = newestOpen(open);
       }
       if (!top) return;
       const entry = current(top);
-      if (++top.at === top.entries.length) open.splice(open.indexOf(top), 1);
+      top.advance();
+      if (!top.current) open.splice(open.indexOf(top), 1);
       if (entry.timeMs < bounds.fromMs) return;
       if (newestFirst(entry, bounds.below) <= 0 || (last && newestFirst(entry, last) === 0)) continue;
       last = entry;
@@ -47,16 +45,12 @@ export function* mergePostings(rows: Iterator<PostingRow>, bounds: EntryBounds):
   }
 }
 
-function decode(row: PostingRow): Entry[] {
-  return decodeEntries(row.entries, row.newest_ms);
-}
-
 function entryOf(row: PostingRow): Entry {
   return { timeMs: row.newest_ms, seq: row.newest_seq };
 }
 
 function current(cursor: Cursor): Entry {
-  return cursor.entries[cursor.at]!;
+  return cursor.current!;
 }
 
 /** Few postings overlap in time (one per write batch), so a scan beats a heap. */

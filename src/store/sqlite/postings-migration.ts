@@ -23,8 +23,17 @@ export const CREATE_POSTINGS = `
     entries BLOB NOT NULL,
     PRIMARY KEY (scope, attr, value, newest_ms, newest_seq)
   ) WITHOUT ROWID;
-  -- Event History events waiting to be written as postings together (pending-postings.ts).
+  -- Event History events waiting to be written as postings together (pending-postings.ts), and their lookup keys
+  -- one entry per (attribute, value), as the five partial indexes had them, but for a few hundred events at most.
   CREATE TABLE history_pending (seq INTEGER PRIMARY KEY);
+  CREATE TABLE history_pending_keys (
+    scope INTEGER NOT NULL,
+    attr INTEGER NOT NULL,
+    value NOT NULL,
+    time_ms INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (scope, attr, value, time_ms, seq)
+  ) WITHOUT ROWID;
 
   -- The eventId index, filed by UTC day: keyed by the hash alone, every write batch dirtied pages all over the index
   -- (an import's commit rewrote most of it); by day first, a batch of one day's events touches that day's pages.
