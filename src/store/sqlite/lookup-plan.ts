@@ -5,13 +5,17 @@ import type { LookupAttributeKey } from '../../domain/history-attributes.js';
 import type { HistoryFilter } from '../store.js';
 import { HISTORY_SELECT } from './event-row.js';
 import { eventDay, eventKey } from './event-key.js';
+import { asRead } from './posting-attributes.js';
 
 export type SqlValue = string | number;
 export type TimeForm = 'range' | 'tie';
 
 export interface BoundFilter {
   key: LookupAttributeKey;
+  /** As SQL compares it. */
   value: SqlValue;
+  /** As a text column reads it back (posting-attributes.ts `asRead`), for checking rows: worked out once a lookup. */
+  readBack: SqlValue;
 }
 
 export interface LookupPlan {
@@ -30,7 +34,7 @@ export function bindFilters(filters: readonly HistoryFilter[]): BoundFilter[] | 
   for (const f of filters) {
     const value = f.key === 'ReadOnly' ? READ_ONLY_VALUES.get(f.value) : f.value;
     if (value === undefined) return undefined;
-    bound.push({ key: f.key, value });
+    bound.push({ key: f.key, value, readBack: asRead(value) });
   }
   return bound;
 }

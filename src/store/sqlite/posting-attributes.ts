@@ -43,7 +43,7 @@ export function postingKeys(a: HistoryAttributes): [PostingAttribute, SqlValue][
 
 /** Whether a stored event has a filter's value (as bindFilters stores it). */
 export function rowMatches(row: AttributeColumns, filter: BoundFilter): boolean {
-  const v = asRead(filter.value);
+  const v = filter.readBack;
   switch (filter.key) {
     case 'EventId': return row.event_id === v;
     case 'EventName': return row.event_name === v;
@@ -65,7 +65,7 @@ const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
  * the columns read back must be compared with the value in the same form. Resources are JSON text, which escapes
  * lone surrogates, so their parsed names and types keep them: they are compared with the value as given.
  */
-function asRead(value: SqlValue): SqlValue {
+export function asRead(value: SqlValue): SqlValue {
   if (typeof value !== 'string' || !LONE_SURROGATE.test(value)) return value;
   return value.replace(LONE_SURROGATES, '\ufffd\ufffd\ufffd');
 }
