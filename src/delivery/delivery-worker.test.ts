@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoredTrail } from '../store/trail-store.js';
-import { BUCKET, deliveredObjects, openDeliveryFixture, type DeliveryFixture } from '../../test/support/delivery-fixture.js';
+import { BUCKET, deliveredObjects, openDeliveryFixture, startLogging as startTrailLogging, type DeliveryFixture } from '../../test/support/delivery-fixture.js';
 import { MemoryTrailStore, storedTrail } from '../../test/support/memory-trail-store.js';
 import { DeliveryWorker, type DeliveryListener } from './delivery-worker.js';
 
@@ -29,11 +29,7 @@ describe('DeliveryWorker', () => {
     await f.close();
   });
 
-  async function startLogging(trail: StoredTrail): Promise<void> {
-    await trails.saveTrail(trail);
-    await f.store.deliveryLedger.startCursor(trail.arn, await f.store.eventFeed.lastSeq());
-    await trails.updateTrailStatus(trail.arn, { isLogging: true, startLoggingMs: f.clock.now().getTime() });
-  }
+  const startLogging = (trail: StoredTrail) => startTrailLogging(f, trails, trail);
 
   const deliveredIds = async (bucket = BUCKET) =>
     (await deliveredObjects(f.objects, bucket)).flatMap((o) => o.records.map((r) => r.eventID));

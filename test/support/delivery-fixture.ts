@@ -10,6 +10,7 @@ import { readObjectBytes } from '../../src/objects/object-bytes.js';
 import type { ObjectStore } from '../../src/objects/object-store.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
+import type { StoredTrail, TrailStore } from '../../src/store/trail-store.js';
 import { makeRecord } from './records.js';
 import { gunzipFirstMember } from './single-member-gunzip.js';
 
@@ -54,6 +55,13 @@ export async function openDeliveryFixture(): Promise<DeliveryFixture> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Saves the trail and starts it logging from the end of the event log, as StartLogging does. */
+export async function startLogging(f: DeliveryFixture, trails: TrailStore, trail: StoredTrail): Promise<void> {
+  await trails.saveTrail(trail);
+  await f.store.deliveryLedger.startCursor(trail.arn, await f.store.eventFeed.lastSeq());
+  await trails.updateTrailStatus(trail.arn, { isLogging: true, startLoggingMs: f.clock.now().getTime() });
 }
 
 /** Every object in the bucket, decompressed the way validate-logs does; fails on anything after the first member. */

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CloudTrailRecord } from '../../domain/record.js';
 import type { StoredTrail } from '../../store/trail-store.js';
-import { BUCKET, deliveredObjects, openDeliveryFixture, type DeliveryFixture } from '../../../test/support/delivery-fixture.js';
+import { BUCKET, deliveredObjects, openDeliveryFixture, startLogging as startTrailLogging, type DeliveryFixture } from '../../../test/support/delivery-fixture.js';
 import { MemoryTrailStore, storedTrail } from '../../../test/support/memory-trail-store.js';
 import { DeliveryWorker } from '../delivery-worker.js';
 import { ServiceWriteRecorder } from './service-write-recorder.js';
@@ -35,11 +35,7 @@ describe('CloudTrail writes into trail buckets as S3 data events', () => {
     await f.close();
   });
 
-  async function startLogging(trail: StoredTrail): Promise<void> {
-    await trails.saveTrail(trail);
-    await f.store.deliveryLedger.startCursor(trail.arn, await f.store.eventFeed.lastSeq());
-    await trails.updateTrailStatus(trail.arn, { isLogging: true, startLoggingMs: f.clock.now().getTime() });
-  }
+  const startLogging = (trail: StoredTrail) => startTrailLogging(f, trails, trail);
 
   const filesByKey = async (bucket = BUCKET) => new Map((await deliveredObjects(f.objects, bucket)).map((o) => [o.key, o.records]));
   const serviceRecords = (records: CloudTrailRecord[]) => records.filter((r) => r.userIdentity?.type === 'AWSService');
