@@ -11,6 +11,7 @@ import { PendingPostings } from './pending-postings.js';
 import { PostingPruner } from './posting-pruner.js';
 import { eventDay, eventKey } from './event-key.js';
 import type { Scopes } from './scopes.js';
+import type { WalSync } from './wal-sync.js';
 
 /** Events deleted per prune transaction: small enough that appends never wait long for the write lock. */
 const PRUNE_CHUNK = 500;
@@ -29,6 +30,7 @@ export class SqliteEventLog implements EventLog {
   readonly #scopes: Scopes;
   readonly #commits = new GroupCommit<Submission, Outcome>((batch) => this.#commitBatch(batch));
   readonly #pruning = new Set<Promise<unknown>>();
+  readonly #walSync: WalSync | undefined;
   #closing = false;
 
   readonly #exists: Database.Statement<[number, number, string], number>;
@@ -45,9 +47,11 @@ export class SqliteEventLog implements EventLog {
   readonly #pruneTx: Database.Transaction<(scope: number, boundaryMs: number) => number>;
   readonly #prunePostingsTx: Database.Transaction<(scope: number, boundaryMs: number, keys: Parameters<PostingPruner['prune']>[2]) => void>;
 
-  constructor(db: Database.Database, scopes: Scopes) {
+  /** `walSync`: where group commits sync the WAL off the event loop (wal-sync.ts); without it, COMMIT syncs. */
+  constructor(db: Database.Database, scopes: Scopes, walSync?: WalSync) {
     this.#db = db;
     this.#scopes = scopes;
+    this.#walSync = walSync;
     this.#exists = db.prepare<[number, number, string], number>(`SELECT 1 FROM events INDEXED BY events_by_event_day
       WHERE time_ms / 86400000 = ? AND event_key = ? AND event_id = ?`).pluck();
     this.#holder = db.prepare<[number, number, string], string>(`SELECT s.account_id
@@ -116,11 +120,13 @@ export class SqliteEventLog implements EventLog {
     this.#closing = true;
     await this.#commits.close();
     await Promise.all(this.#pruning);
+    await this.#walSync?.close();
   }
 
-  #commitBatch(batch: readonly Submission[]): Settlement<Outcome>[] {
+  #commitBatch(batch: readonly Submission[]): Settlement<Outcome>[] | Promise<Settlement<Outcome>[]> {
     this.#scopes.ensure(batch.flatMap((submission) => submission.events));
-    return this.#batchTx.immediate(batch);
+    const commit = () => this.#batchTx.immediate(batch);
+    return this.#walSync ? this.#walSync.commit(commit) : commit();
   }
 
   /** One caller's events in a savepoint: they land together or not at all, without failing their batch mates. */

@@ -2,6 +2,7 @@
 // log inside SQLite (the record never travels through JavaScript), and the lake worker's cursor on the log,
 // advanced in the same transaction as the rows it covers.
 import type Database from 'better-sqlite3';
+import type { WalSync } from './wal-sync.js';
 import type { KeptEvent, LakeCandidate, LakeEvents, Membership } from '../lake-store.js';
 
 interface KeptRow {
@@ -31,7 +32,11 @@ export class SqliteLakeEvents implements LakeEvents {
   readonly #dropBefore: Database.Statement<[string, number]>;
   readonly #keepTx: Database.Transaction<(members: readonly Membership[], throughSeq: number) => void>;
 
-  constructor(db: Database.Database) {
+  readonly #walSync: WalSync | undefined;
+
+  /** `walSync`: copies and cursor are redone from the log after a power failure, so their commits skip the fsync. */
+  constructor(db: Database.Database, walSync?: WalSync) {
+    this.#walSync = walSync;
     this.#cursor = db.prepare<[], number>('SELECT after_seq FROM lake_cursor WHERE id = 1').pluck();
     this.#saveCursor = db.prepare(`INSERT INTO lake_cursor (id, after_seq) VALUES (1, ?)
       ON CONFLICT (id) DO UPDATE SET after_seq = excluded.after_seq`);
@@ -40,7 +45,8 @@ export class SqliteLakeEvents implements LakeEvents {
       SELECT ?, seq, time_ms, event_id, json FROM events WHERE seq = ?`);
     // CROSS JOIN keeps events as the outer loop, so the scan follows seq and stops at the limit.
     this.#candidates = db.prepare(`SELECT e.seq, s.account_id, s.region, e.category,
-        CASE WHEN e.category = 'ActivityAuditLog' THEN json_extract(e.json, '$.metadata.channelARN') END AS channel,
+        CASE WHEN e.category = 'ActivityAuditLog'
+          THEN coalesce(e.channel, json_extract(e.json, '$.metadata.channelARN')) END AS channel,
         CASE WHEN e.category = 'ActivityAuditLog' THEN NULL ELSE e.json END AS json
       FROM events e CROSS JOIN scopes s ON s.id = e.scope WHERE e.seq > ? ORDER BY e.seq LIMIT ?`);
     const byArn = '(SELECT id FROM event_data_stores WHERE arn = ?)';
@@ -73,7 +79,9 @@ export class SqliteLakeEvents implements LakeEvents {
   }
 
   async keep(members: readonly Membership[], throughSeq: number): Promise<void> {
-    this.#keepTx.immediate(members, throughSeq);
+    const keep = () => this.#keepTx.immediate(members, throughSeq);
+    if (this.#walSync) this.#walSync.unsynced(keep);
+    else keep();
   }
 
   async eventsOf(storeArn: string, afterSeq: number, limit: number): Promise<KeptEvent[]> {

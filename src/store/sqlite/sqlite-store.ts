@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { openConnection, type SqliteConnectionOptions } from './connection.js';
 import { BackgroundCheckpoint } from './background-checkpoint.js';
+import { WalSync } from './wal-sync.js';
 import { migrate } from './schema.js';
 import { Scopes } from './scopes.js';
 import { SqliteEventLog } from './sqlite-event-log.js';
@@ -39,7 +40,8 @@ export class SqliteStore implements Store {
     this.#db = db;
     this.#checkpoint = checkpoint;
     const scopes = new Scopes(db);
-    this.eventLog = new SqliteEventLog(db, scopes);
+    const walSync = WalSync.of(db);
+    this.eventLog = new SqliteEventLog(db, scopes, walSync);
     this.eventHistory = new SqliteEventHistory(db, scopes);
     this.eventFeed = new SqliteEventFeed(db);
     this.credentials = new SqliteCredentials(db);
@@ -48,7 +50,7 @@ export class SqliteStore implements Store {
     this.deliveryFeed = new SqliteDeliveryFeed(db, this.eventFeed);
     this.deliveryLedger = new SqliteDeliveryLedger(db);
     this.lake = new SqliteLakeCatalog(db);
-    this.lakeEvents = new SqliteLakeEvents(db);
+    this.lakeEvents = new SqliteLakeEvents(db, walSync);
     this.digestChains = new SqliteDigestChains(db);
   }
 
