@@ -20,6 +20,8 @@ export interface IndexedEvent {
   inHistory: boolean;
   origin: EventOrigin;
   attributes: HistoryAttributes;
+  /** The channel a PutAuditEvents event came through (also its record's `metadata.channelARN`). */
+  channelArn?: string;
 }
 
 export class InvalidRecordError extends Error {}

@@ -29,12 +29,12 @@ export const HISTORY_SELECT = `e.seq, e.time_ms, e.json, e.event_id, e.event_nam
   e.username, e.access_key_id, e.resources`;
 
 export const INSERT_EVENT = `INSERT INTO events (event_id, event_key, scope, time_ms, category, in_history, origin,
-  event_name, event_source, read_only, username, access_key_id, resources, json)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  event_name, event_source, read_only, username, access_key_id, resources, json, channel)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export type InsertValues = [
   string, number, number, number, string, number, string, string, string, number | null, string | null,
-  string | null, string | null, string,
+  string | null, string | null, string, string | null,
 ];
 
 export function insertValues(event: IndexedEvent, key: number, scope: number): InsertValues {
@@ -43,7 +43,7 @@ export function insertValues(event: IndexedEvent, key: number, scope: number): I
     event.eventId, key, scope, event.timeMs, event.category, event.inHistory ? 1 : 0,
     event.origin, a.eventName, a.eventSource, a.readOnly === undefined ? null : Number(a.readOnly),
     a.username ?? null, a.accessKeyId ?? null, a.resources.length > 0 ? JSON.stringify(a.resources) : null,
-    event.json,
+    event.json, event.channelArn ?? null,
   ];
 }
 

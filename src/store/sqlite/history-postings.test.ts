@@ -14,7 +14,7 @@ import { ACCOUNT, event, iamUser, importedEvent, isoSeconds, NOON_MS, historyQue
 import { random } from '../../../bench/synthetic-records.js';
 import { openSqliteStore } from './sqlite-store.js';
 import { migrate, SCHEMA_VERSION, VERSION_BEFORE_POSTINGS } from './schema.js';
-import { INSERT_EVENT, insertValues } from './event-row.js';
+import { insertValues } from './event-row.js';
 import { eventKey } from './event-key.js';
 import { decodeEntries, encodeEntries, newestFirst } from './posting-codec.js';
 import { POSTING_BATCH } from './pending-postings.js';
@@ -270,10 +270,12 @@ function writeBeforePostings(path: string, events: IndexedEvent[]): void {
   try {
     migrate(db, VERSION_BEFORE_POSTINGS);
     db.prepare("INSERT INTO scopes (id, account_id, region, lane) VALUES (1, ?, 'us-east-1', 1)").run(ACCOUNT);
-    const insert = db.prepare(INSERT_EVENT);
+    // The events table as it was then: no channel column.
+    const insert = db.prepare(`INSERT INTO events (event_id, event_key, scope, time_ms, category, in_history, origin,
+      event_name, event_source, read_only, username, access_key_id, resources, json) VALUES (${Array(14).fill('?').join(', ')})`);
     const resource = db.prepare('INSERT OR IGNORE INTO history_resources VALUES (1, ?, ?, ?, ?)');
     for (const [i, e] of events.entries()) {
-      insert.run(...insertValues(e, eventKey(e.eventId), 1));
+      insert.run(...insertValues(e, eventKey(e.eventId), 1).slice(0, 14));
       for (const r of e.attributes.resources) {
         if (r.type !== undefined) resource.run(0, r.type, e.timeMs, i + 1);
         resource.run(1, r.name, e.timeMs, i + 1);

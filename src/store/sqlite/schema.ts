@@ -2,6 +2,7 @@
 // has shipped, because databases in the field already ran it.
 import type { Database } from 'better-sqlite3';
 import { buildPostings, CREATE_POSTINGS } from './postings-migration.js';
+import { eventKey } from './event-key.js';
 
 /** SQL, or a step that needs more than SQL (it runs inside the migration transaction). */
 type Migration = string | ((db: Database) => void);
@@ -9,6 +10,16 @@ type Migration = string | ((db: Database) => void);
 function postingsMigration(db: Database): void {
   db.exec(CREATE_POSTINGS);
   buildPostings(db);
+}
+
+/**
+ * Version 7 eventIDs are now keyed by their time (event-key.ts). opentrail made none before; the rare imported
+ * record with one is re-keyed (one pass over the event ids, rewriting only those rows).
+ */
+function orderedIdKeysMigration(db: Database): void {
+  db.function('opentrail_event_key', { deterministic: true }, (eventId: unknown) => eventKey(String(eventId)));
+  db.exec(`UPDATE events SET event_key = opentrail_event_key(event_id)
+    WHERE length(event_id) = 36 AND substr(event_id, 15, 1) = '7' AND event_key != opentrail_event_key(event_id)`);
 }
 
 const MIGRATIONS: readonly Migration[] = [
@@ -223,11 +234,19 @@ const MIGRATIONS: readonly Migration[] = [
   `,
   // postings: Event History's attribute index as postings (postings-migration.ts); builds them from the events.
   postingsMigration,
+  `
+  -- lake: the channel a PutAuditEvents event came through, so that the lake worker need not parse each such record
+  -- to find it (events stored before this column read it from metadata.channelARN). Adding a column rewrites nothing.
+  ALTER TABLE events ADD COLUMN channel TEXT;
+  `,
+  // eventIDs: version 7 eventIDs keyed by their time (time-ordered-id.ts).
+  orderedIdKeysMigration,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 /** The version a database had before the postings migration (tests build such databases). */
 export const VERSION_BEFORE_POSTINGS = MIGRATIONS.indexOf(postingsMigration);
+export const VERSION_BEFORE_ORDERED_KEYS = MIGRATIONS.indexOf(orderedIdKeysMigration);
 
 export class SchemaTooNewError extends Error {}
 
