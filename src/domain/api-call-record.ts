@@ -1,6 +1,6 @@
 // Builds the CloudTrail record of one API call made to opentrail (spec §1.2, §1.5): every always-present member,
 // and the optional ones only when they apply.
-import crypto from 'node:crypto';
+import { timeOrderedId } from './time-ordered-id.js';
 import { EVENT_VERSION, type CloudTrailRecord, type RecordResource, type UserIdentity } from './record.js';
 import { formatEventTime } from './event-time.js';
 
@@ -40,7 +40,7 @@ export function apiCallRecord(facts: ApiCallFacts): CloudTrailRecord {
     eventName: facts.eventName,
     awsRegion: facts.region,
     sourceIPAddress: facts.sourceIPAddress,
-    eventID: facts.eventId ?? crypto.randomUUID(),
+    eventID: facts.eventId ?? timeOrderedId(facts.eventTime.getTime()),
     eventType: 'AwsApiCall',
     eventCategory: management ? 'Management' : 'Data',
   };

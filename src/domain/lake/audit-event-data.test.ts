@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAuditEvent, eventDataChecksum } from './audit-event-data.js';
 import { auditEventId, auditEventRecord, indexAuditEvent } from './audit-event-record.js';
+import { timeOfOrderedId } from '../time-ordered-id.js';
 
 const OWNER = '123456789012';
 const data = (overrides: Record<string, unknown> = {}) => ({
@@ -38,6 +39,9 @@ describe('checkAuditEvent', () => {
     ['a 257-character errorCode', JSON.stringify(data({ errorCode: 'e'.repeat(257) })), undefined, 'FieldTooLong'],
     ['requestParameters over 100 KB', JSON.stringify(data({ requestParameters: { x: 'x'.repeat(100 * 1024) } })), undefined, 'FieldTooLong'],
     ['additionalEventData over 28 KB', JSON.stringify(data({ additionalEventData: { x: 'x'.repeat(28 * 1024) } })), undefined, 'FieldTooLong'],
+    // 8 KB as sent, 33 KB as JSON.stringify writes the numbers back: the size is that of the serialized member.
+    ['additionalEventData over 28 KB once its numbers are written out', JSON.stringify(data()).replace(/}$/, `,"additionalEventData":{"n":[${Array(1500).fill('1e20').join(',')}]}}`), undefined, 'FieldTooLong'],
+    ['a small requestParameters that is not an object', JSON.stringify(data({ requestParameters: [1] })), undefined, 'InvalidData'],
     ['requestParameters that are a string', JSON.stringify(data({ requestParameters: 'a=1' })), undefined, 'InvalidData'],
     ['an eventTime with a zone offset', JSON.stringify(data({ eventTime: '2026-02-03T04:05:06+02:00' })), undefined, 'InvalidData'],
     ['an impossible date', JSON.stringify(data({ eventTime: '2026-02-30T04:05:61Z' })), undefined, 'InvalidData'],
@@ -58,22 +62,28 @@ describe('the stored record', () => {
     const f = facts(JSON.stringify(data({ eventTime: '2026-02-03T04:05:06.789' })));
     const record = auditEventRecord(f);
     expect(record).toEqual({
-      eventVersion: '1.0', eventCategory: 'ActivityAuditLog', eventType: 'ActivityLog', eventID: auditEventId(f.channelArn, 'e1', f.eventDataText),
+      eventVersion: '1.0', eventCategory: 'ActivityAuditLog', eventType: 'ActivityLog', eventID: auditEventId(f.channelArn, 'e1', f.eventDataText, f.timeMs),
       eventTime: '2026-02-03T04:05:06Z', awsRegion: 'eu-west-1', recipientAccountId: OWNER,
       metadata: { ingestionTime: '2026-02-03T05:00:00Z', channelARN: f.channelArn }, eventData: f.eventData,
     });
     const indexed = indexAuditEvent(record, f, { inHistory: true, origin: 'recorded' });
     expect(indexed).toMatchObject({ accountId: OWNER, region: 'eu-west-1', timeMs: Date.UTC(2026, 1, 3, 4, 5, 6), category: 'ActivityAuditLog' });
     expect(JSON.parse(indexed.json)).toEqual(record);
+    const { eventData: _data, ...envelope } = record;
+    expect(indexed.json).toBe(`${JSON.stringify(envelope).slice(0, -1)},"eventData":${f.eventDataText}}`);
     expect(indexed.json.endsWith(`"eventData":${f.eventDataText}}`)).toBe(true);
     expect(indexed.attributes).toEqual({ eventId: record.eventID, eventName: 'Login', eventSource: 'app', username: 'bob', resources: [] });
   });
 
   it('derives the same eventID for a retry and a new one for new data under the same id', () => {
     const arn = 'arn:aws:cloudtrail:us-east-1:123456789012:channel/c';
-    expect(auditEventId(arn, 'e1', '{"a":1}')).toBe(auditEventId(arn, 'e1', '{"a":1}'));
-    expect(auditEventId(arn, 'e1', '{"a":2}')).not.toBe(auditEventId(arn, 'e1', '{"a":1}'));
-    expect(auditEventId(`${arn}2`, 'e1', '{"a":1}')).not.toBe(auditEventId(arn, 'e1', '{"a":1}'));
-    expect(auditEventId(arn, 'e1', '{"a":1}')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const at = Date.UTC(2026, 1, 3, 4, 5, 6, 789);
+    const id = (channel: string, data: string) => auditEventId(channel, 'e1', data, at);
+    expect(id(arn, '{"a":1}')).toBe(id(arn, '{"a":1}'));
+    expect(id(arn, '{"a":2}')).not.toBe(id(arn, '{"a":1}'));
+    expect(id(`${arn}2`, '{"a":1}')).not.toBe(id(arn, '{"a":1}'));
+    // A version 7 UUID of the event's time.
+    expect(id(arn, '{"a":1}')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(timeOfOrderedId(id(arn, '{"a":1}'))).toBe(at);
   });
 });

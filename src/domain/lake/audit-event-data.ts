@@ -46,12 +46,18 @@ const OBJECTS: ReadonlyArray<[path: string, maxBytes: number]> = [
   ['responseElements', 100 * KB],
   ['additionalEventData', 28 * KB],
 ];
+const SMALLEST_OBJECT_LIMIT = Math.min(...OBJECTS.map(([, maxBytes]) => maxBytes));
+const MAX_BYTES_PER_CHAR = 3;
+// How much longer JSON.stringify's text of a parsed value can be than the text it was parsed from: a number such as
+// 1e20 comes back as 21 digits. Below the limits by this margin, no member can be over its limit, and the members
+// need not be serialized to be measured.
+const MAX_REWRITE_GROWTH = 6;
 // `yyyy-MM-DDTHH:mm:ss` in UTC; a trailing Z and fractional seconds are tolerated.
 const EVENT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z?$/;
 
 /** base64 of the SHA-256 of the eventData string, as `printf %s "$eventData" | openssl dgst -binary -sha256 | base64`. */
 export function eventDataChecksum(eventData: string): string {
-  return crypto.createHash('sha256').update(eventData, 'utf8').digest('base64');
+  return crypto.hash('sha256', eventData, 'base64');
 }
 
 export function checkAuditEvent(eventData: string, checksum: string | undefined, ownerAccountId: string): AuditEventCheck {
@@ -70,7 +76,7 @@ export function checkAuditEvent(eventData: string, checksum: string | undefined,
       ? refuse('FieldNotFound', 'eventData has no userIdentity.')
       : refuse('InvalidData', 'userIdentity must be an object.');
   }
-  const problem = textProblem(value) ?? objectProblem(value);
+  const problem = textProblem(value) ?? objectProblem(value, eventData);
   if (problem) return { ok: false, problem };
   const timeMs = eventTimeMs(value.eventTime as string);
   if (timeMs === undefined) return refuse('InvalidData', `eventTime '${String(value.eventTime)}' is not a UTC time yyyy-MM-DDTHH:mm:ss.`);
@@ -94,12 +100,13 @@ function textProblem(data: Record<string, unknown>): AuditEventProblem | undefin
   return undefined;
 }
 
-function objectProblem(data: Record<string, unknown>): AuditEventProblem | undefined {
+function objectProblem(data: Record<string, unknown>, eventData: string): AuditEventProblem | undefined {
+  const mayBeTooLarge = eventData.length * MAX_BYTES_PER_CHAR * MAX_REWRITE_GROWTH > SMALLEST_OBJECT_LIMIT;
   for (const [path, maxBytes] of OBJECTS) {
     const value = read(data, path);
     if (value === undefined || value === null) continue;
     if (!isObject(value)) return { code: 'InvalidData', message: `${path} must be a JSON object.` };
-    if (Buffer.byteLength(JSON.stringify(value)) > maxBytes) {
+    if (mayBeTooLarge && Buffer.byteLength(JSON.stringify(value)) > maxBytes) {
       return { code: 'FieldTooLong', message: `${path} is larger than ${maxBytes / KB} KB.` };
     }
   }

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import type { CloudTrailRecord } from '../record.js';
 import type { IndexedEvent, EventOrigin } from '../indexed-event.js';
 import { formatEventTime } from '../event-time.js';
+import { timeOrderedIdFromHash } from '../time-ordered-id.js';
 import type { AuditEventData } from './audit-event-data.js';
 import { ACTIVITY_AUDIT_LOG } from './event-data-store-kind.js';
 
@@ -25,13 +26,11 @@ export interface AuditEventFacts {
 
 /**
  * A retry sends the same id and eventData to the same channel, so the eventID is derived from the three: retries
- * land on the eventID already stored, while a later event that reuses an id is a new event.
+ * land on the eventID already stored, while a later event that reuses an id is a new event. Laid out as a version 7
+ * UUID of the event's time, like every eventID opentrail makes (time-ordered-id.ts).
  */
-export function auditEventId(channelArn: string, id: string, eventDataText: string): string {
-  const hex = crypto.createHash('sha256').update(`${channelArn}\n${id}\n${eventDataText}`, 'utf8').digest('hex');
-  // Laid out as an RFC 9562 version 8 (custom) UUID, the form of every other eventID.
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+export function auditEventId(channelArn: string, id: string, eventDataText: string, timeMs: number): string {
+  return timeOrderedIdFromHash(timeMs, crypto.hash('sha256', `${channelArn}\n${id}\n${eventDataText}`, 'hex'));
 }
 
 export function auditEventRecord(facts: AuditEventFacts): CloudTrailRecord {
@@ -39,7 +38,7 @@ export function auditEventRecord(facts: AuditEventFacts): CloudTrailRecord {
     eventVersion: AUDIT_EVENT_VERSION,
     eventCategory: ACTIVITY_AUDIT_LOG,
     eventType: 'ActivityLog',
-    eventID: auditEventId(facts.channelArn, facts.id, facts.eventDataText),
+    eventID: auditEventId(facts.channelArn, facts.id, facts.eventDataText, facts.timeMs),
     eventTime: canonicalTime(facts.eventData.eventTime, facts.timeMs),
     awsRegion: facts.region,
     recipientAccountId: facts.eventData.recipientAccountId,
@@ -57,11 +56,17 @@ function canonicalTime(sent: string, timeMs: number): string {
 
 /**
  * The record's text with the caller's eventData bytes as sent (already parsed, so valid JSON): what the caller wrote
- * is kept exactly, and the largest member is not serialized a second time.
+ * is kept exactly, and the largest member is not serialized a second time. Written member by member, in the order
+ * JSON.stringify(record) gives, as it runs for every event of every call.
  */
 function envelopeJson(record: CloudTrailRecord, eventDataText: string): string {
-  const { eventData: _parsed, ...envelope } = record;
-  return `${JSON.stringify(envelope).slice(0, -1)},"eventData":${eventDataText.trim()}}`;
+  const metadata = record.metadata as { ingestionTime: string; channelARN: string };
+  const text = JSON.stringify;
+  return `{"eventVersion":${text(record.eventVersion)},"eventCategory":${text(record.eventCategory)},`
+    + `"eventType":${text(record.eventType)},"eventID":${text(record.eventID)},"eventTime":${text(record.eventTime)},`
+    + `"awsRegion":${text(record.awsRegion)},"recipientAccountId":${text(record.recipientAccountId)},`
+    + `"metadata":{"ingestionTime":${text(metadata.ingestionTime)},"channelARN":${text(metadata.channelARN)}},`
+    + `"eventData":${eventDataText.trim()}}`;
 }
 
 /** Event History finds it by the caller's eventName, eventSource and principal, as the envelope has none of its own. */
@@ -76,6 +81,7 @@ export function indexAuditEvent(record: CloudTrailRecord, facts: AuditEventFacts
     category: ACTIVITY_AUDIT_LOG,
     inHistory: options.inHistory,
     origin: options.origin,
+    channelArn: facts.channelArn,
     attributes: {
       eventId: record.eventID,
       eventName: eventData.eventName,
