@@ -73,11 +73,17 @@ interface SignedCall {
   body: string;
 }
 
-/** Signed PutAuditEvents calls of 100 new events each, made ahead of use when asked to. */
+/**
+ * Signed PutAuditEvents calls of 100 new events each, made ahead of use when asked to, and used in the order they
+ * were made. Their eventTimes advance as if the events happened at PREPARED_EVENTS_PER_S from the first call on, as
+ * live events' times advance: made all at once, they would all carry the same second.
+ */
 class SignedCalls {
   readonly #ready: SignedCall[] = [];
   readonly #signer: SignatureV4;
+  readonly #firstMs = Date.now();
   #sequence = 0;
+  #used = 0;
 
   constructor(private readonly url: URL, private readonly channelArn: string, credentials: { accessKeyId: string; secretAccessKey: string }) {
     this.#signer = new SignatureV4({ service: 'cloudtrail-data', region: 'us-east-1', credentials, sha256: NodeSha256 });
@@ -88,12 +94,15 @@ class SignedCalls {
   }
 
   next(): Promise<SignedCall> {
-    const ready = this.#ready.pop();
-    return ready ? Promise.resolve(ready) : this.#make();
+    const ready = this.#ready[this.#used];
+    if (!ready) return this.#make();
+    this.#ready[this.#used++] = undefined as never;
+    return Promise.resolve(ready);
   }
 
   async #make(): Promise<SignedCall> {
-    const body = auditBody(this.#sequence++);
+    const call = this.#sequence++;
+    const body = auditBody(call, this.#firstMs + (call * EVENTS_PER_CALL * 1000) / PREPARED_EVENTS_PER_S);
     const { url, channelArn } = this;
     const signed = await this.#signer.sign({
       method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/PutAuditEvents',
@@ -132,8 +141,8 @@ async function makeChannel(client: SignedCloudTrailClient): Promise<string> {
 }
 
 /** 100 distinct events: each call's are new, so none is answered from an earlier call's. */
-function auditBody(call: number): string {
-  const eventTime = new Date().toISOString().slice(0, 19) + 'Z';
+function auditBody(call: number, timeMs: number): string {
+  const eventTime = new Date(timeMs).toISOString().slice(0, 19) + 'Z';
   const entries = Array.from({ length: EVENTS_PER_CALL }, (_, i) => {
     const eventData = JSON.stringify({
       version: '1.0',
