@@ -18,7 +18,6 @@ export interface Inflated {
 interface NativeHandle {
   writeSync(flush: number, input: Buffer, inOffset: number, inLength: number, output: Buffer, outOffset: number, outLength: number): void;
   reset(): void;
-  close(): void;
   onerror: (message: string, errno: number) => void;
 }
 
@@ -55,8 +54,9 @@ export class MemberInflater {
     return { bytes: output.subarray(0, output.length - state[0]!), deflateLength: deflateData.length - state[1]! };
   }
 
+  /** Frees the zlib state; calls after this go through the public API. */
   close(): void {
-    this.#handle?.close();
+    this.#stream?.close();
     this.#handle = undefined;
   }
 
