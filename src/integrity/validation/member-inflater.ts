@@ -44,9 +44,15 @@ export class MemberInflater {
     const state = this.#state!;
     if (this.#output.length < room) this.#output = Buffer.allocUnsafe(room);
     const output = this.#output;
-    handle.reset();
     this.#failed = false;
-    handle.writeSync(zlib.constants.Z_FINISH, deflateData, 0, deflateData.length, output, 0, output.length);
+    try {
+      handle.reset();
+      handle.writeSync(zlib.constants.Z_FINISH, deflateData, 0, deflateData.length, output, 0, output.length);
+    } catch {
+      // A handle that does not behave as expected is not used again.
+      this.close();
+      return inflateOnce(deflateData, sizeHint);
+    }
     // Damaged or cut-short data: the state is unusable until reset.
     if (this.#failed) return undefined;
     // A full buffer may hold only part: a size field that lies.
