@@ -9,7 +9,8 @@ import { awsCli } from '../support/aws-cli.js';
 import { opentrailCli } from '../support/opentrail-cli.js';
 import { cli, waitFor } from '../support/delivered-logs.js';
 import {
-  digestOf, foreignSigned, listKeys, modifiedDigest, modifiedLogFile, readObject, withTampered,
+  badChecksumLogFile, cutShortLogFile, damagedLogFile, digestOf, foreignSigned, listKeys, modifiedDigest, modifiedLogFile, readObject,
+  withTampered,
 } from '../support/digests.js';
 
 const BUCKET = 'ours-logs';
@@ -142,12 +143,25 @@ describe('opentrail validate-logs --direct', () => {
     expect(mine.stdout).toBe(aws.stdout);
   }, 60_000);
 
-  it('reports a modified log file', async () => {
+  // Undamaged files are hashed on the main thread in one go, damaged ones left to the streaming inflater: both must
+  // give AWS's verdicts, lines and summary.
+  it.each([
+    ['a modified log file', modifiedLogFile, "INVALID: hash value doesn't match"],
+    ['a log file cut short', cutShortLogFile, "INVALID: hash value doesn't match"],
+    ['a log file whose checksum disagrees', badChecksumLogFile, 'INVALID: invalid format'],
+    ['a log file with damaged data', damagedLogFile, 'INVALID: invalid format'],
+    ['a deleted log file', () => undefined, 'INVALID: not found'],
+  ] as const)('reports %s as AWS does', async (_name, change, verdict) => {
     const { logKey } = await digestWithFiles();
-    await withTampered(server.objects, BUCKET, logKey, modifiedLogFile, async () => {
-      const mine = await opentrailCli(['validate-logs', '--trail-arn', TRAIL_ARN, '--start-time', startTime, '--direct', '--data-dir', server.dataDir]);
-      expect(mine.stderr).toContain(`Log file\ts3://${BUCKET}/${logKey}\tINVALID: hash value doesn't match`);
-      expect(mine.code).toBe(1);
+    await withTampered(server.objects, BUCKET, logKey, change, async () => {
+      const [mine, aws] = await Promise.all([
+        opentrailCli(['validate-logs', '--trail-arn', TRAIL_ARN, '--start-time', startTime, '--end-time', endTime, '--verbose', '--direct', '--data-dir', server.dataDir]),
+        theirs(),
+      ]);
+      expect(mine.stderr).toContain(`Log file\ts3://${BUCKET}/${logKey}\t${verdict}`);
+      expect(mine.stderr).toBe(aws.stderr);
+      expect([mine.code, aws.code]).toEqual([1, 1]);
+      expect(mine.stdout).toBe(aws.stdout);
     });
   }, 60_000);
 });

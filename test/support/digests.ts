@@ -61,6 +61,25 @@ export function modifiedLogFile(original: StoredObject): StoredObject {
   return { ...original, bytes: zlib.gzipSync(Buffer.from(body, 'utf8')) };
 }
 
+/** A log file cut short in its deflate data: what inflates hashes to something else (no error, as in awscli). */
+export function cutShortLogFile(original: StoredObject): StoredObject {
+  return { ...original, bytes: original.bytes.subarray(0, Math.floor(original.bytes.length / 2)) };
+}
+
+/** A log file whose trailer's CRC-32 disagrees with its intact contents: an invalid format to awscli. */
+export function badChecksumLogFile(original: StoredObject): StoredObject {
+  const bytes = Buffer.from(original.bytes);
+  bytes[bytes.length - 8]! ^= 0xff;
+  return { ...original, bytes };
+}
+
+/** A log file whose deflate data is damaged where zlib notices: an invalid format to awscli. */
+export function damagedLogFile(original: StoredObject): StoredObject {
+  const bytes = Buffer.from(original.bytes);
+  bytes.fill(0xff, 10, 30);
+  return { ...original, bytes };
+}
+
 /** The digest with a field changed (its account), signature left as it was. */
 export function modifiedDigest(original: StoredObject): StoredObject {
   const digest = digestOf(original);

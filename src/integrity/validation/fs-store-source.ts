@@ -2,11 +2,13 @@
 // store itself: for `validate-logs --direct` on the server's host, where a promise per file operation costs more
 // than reading the many small log files.
 import { FsObjectReader } from '../../objects/fs/fs-object-reader.js';
-import { hashGzipBytes } from './log-file-hash.js';
+import { hashGzipBytes, hashGzipBytesNow } from './log-file-hash.js';
+import { MemberInflater } from './member-inflater.js';
 import type { FetchedObject, LogFileHash, ObjectSource } from './sources.js';
 
 export class FsStoreSource implements ObjectSource {
   readonly #reader: FsObjectReader;
+  readonly #inflater = new MemberInflater();
 
   /** `root`: the filesystem store's folder in the data dir. */
   constructor(root: string) {
@@ -27,5 +29,12 @@ export class FsStoreSource implements ObjectSource {
     return bytes ? hashGzipBytes(bytes) : { kind: 'not-found' };
   }
 
-  close(): void {}
+  hashLogFileNow(bucket: string, key: string): LogFileHash | undefined {
+    const bytes = this.#reader.readBytes(bucket, key);
+    return bytes ? hashGzipBytesNow(bytes, this.#inflater) : { kind: 'not-found' };
+  }
+
+  close(): void {
+    this.#inflater.close();
+  }
 }

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { gzipHeaderLength, hashGzipBytes, hashGzipStream } from './log-file-hash.js';
+import { gzipHeaderLength, hashGzipBytes, hashGzipBytesNow, hashGzipStream } from './log-file-hash.js';
+import { MemberInflater } from './member-inflater.js';
 
 const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 const LOG = '{"Records":[{"eventName":"GetTrail"}]}';
@@ -87,5 +88,30 @@ print(json.dumps(out))`;
       return hash.kind === 'hash' ? hash.sha256 : hash.kind;
     }));
     expect(ours).toEqual(theirs);
+    // The same files one after another through one inflater, damaged ones between undamaged ones: each is hashed on
+    // this thread or left to hashGzipBytes, never confused with the one before it.
+    const inflater = new MemberInflater();
+    const inTurn = [];
+    for (const c of [...cases, ...cases.reverse()]) {
+      const hash = hashGzipBytesNow(c, inflater) ?? await hashGzipBytes(c);
+      inTurn.push(hash.kind === 'hash' ? hash.sha256 : hash.kind);
+    }
+    inflater.close();
+    expect(inTurn).toEqual([...theirs, ...theirs.reverse()]);
+  });
+
+  it('hashes undamaged files on this thread with one inflater, whatever their trailers claim about their size', () => {
+    const inflater = new MemberInflater();
+    const big = LOG.repeat(20_000);
+    const lying = zlib.gzipSync(big);
+    lying.writeUInt32LE(10, lying.length - 4);
+    expect(hashGzipBytesNow(lying, inflater)).toEqual({ kind: 'invalid-format' });
+    for (const log of [LOG, big, LOG.repeat(3), '']) {
+      expect(hashGzipBytesNow(zlib.gzipSync(log), inflater)).toEqual({ kind: 'hash', sha256: sha256(log) });
+    }
+    expect(hashGzipBytesNow(zlib.gzipSync(big).subarray(0, 100), inflater)).toBeUndefined();
+    expect(hashGzipBytesNow(zlib.gzipSync(LOG), inflater)).toEqual({ kind: 'hash', sha256: sha256(LOG) });
+    inflater.close();
+    expect(hashGzipBytesNow(zlib.gzipSync(LOG), inflater)).toEqual({ kind: 'hash', sha256: sha256(LOG) });
   });
 });

@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { inflateOnce, type MemberInflater } from './member-inflater.js';
 import type { LogFileHash } from './sources.js';
 
 const INVALID: LogFileHash = { kind: 'invalid-format' };
@@ -23,12 +24,42 @@ export async function hashGzipStream(body: Readable): Promise<LogFileHash> {
 }
 
 export async function hashGzipBytes(file: Buffer): Promise<LogFileHash> {
+  return hashGzipBytesNow(file) ?? hashDamagedMember(file);
+}
+
+/**
+ * hashGzipBytes on this thread, for a file that is one whole undamaged member (with anything after it): undefined
+ * for anything else, which hashGzipBytes then sorts out. Hashing many files one after another, pass one
+ * MemberInflater for them all.
+ */
+export function hashGzipBytesNow(file: Buffer, inflater?: MemberInflater): LogFileHash | undefined {
   const headerLength = gzipHeaderLength(file);
   if (headerLength === 'not-gzip') return INVALID;
-  if (headerLength === 'incomplete') return { kind: 'hash', sha256: EMPTY_SHA256 };
+  if (headerLength === 'incomplete') return EMPTY;
   const deflateData = file.subarray(headerLength);
-  const member = inflateMemberNow(deflateData, file.length >= 4 ? file.readUInt32LE(file.length - 4) : 0) ?? await inflateMember(deflateData);
-  if (member === 'damaged') return INVALID;
+  // The trailer's length field, if the file is one whole member, sizes the output buffer: one allocation instead
+  // of several 16 KiB chunks joined, which for a thousand small files is much of the garbage collector's work.
+  const sizeHint = file.length >= 4 ? file.readUInt32LE(file.length - 4) : 0;
+  const inflated = inflater ? inflater.inflate(deflateData, sizeHint) : inflateOnce(deflateData, sizeHint);
+  if (!inflated) return undefined;
+  const member: InflatedMember = {
+    sha256: crypto.hash('sha256', inflated.bytes, 'hex'),
+    crc32: zlib.crc32(inflated.bytes),
+    size: inflated.bytes.length,
+    deflateLength: inflated.deflateLength,
+  };
+  return checkTrailer(file, headerLength, member);
+}
+
+/** Damaged data or a file cut short: inflated in zlib's thread pool as far as it goes. */
+async function hashDamagedMember(file: Buffer): Promise<LogFileHash> {
+  const headerLength = gzipHeaderLength(file) as number;
+  const member = await inflateMember(file.subarray(headerLength));
+  return member === 'damaged' ? INVALID : checkTrailer(file, headerLength, member);
+}
+
+/** The member's hash, unless its trailer (when the file has one) disagrees with what was inflated. */
+function checkTrailer(file: Buffer, headerLength: number, member: InflatedMember): LogFileHash {
   const hash: LogFileHash = { kind: 'hash', sha256: member.sha256 };
   if (member.deflateLength === undefined) return hash;
   const trailer = file.subarray(headerLength + member.deflateLength, headerLength + member.deflateLength + 8);
@@ -37,7 +68,7 @@ export async function hashGzipBytes(file: Buffer): Promise<LogFileHash> {
   return hash;
 }
 
-const EMPTY_SHA256 = crypto.createHash('sha256').digest('hex');
+const EMPTY: LogFileHash = { kind: 'hash', sha256: crypto.createHash('sha256').digest('hex') };
 
 interface InflatedMember {
   sha256: string;
@@ -45,30 +76,6 @@ interface InflatedMember {
   size: number;
   /** How many bytes of deflate data the member holds, which its trailer follows; undefined when they end early. */
   deflateLength: number | undefined;
-}
-
-/** Output buffers of at most this size are sized to the file's own length field (larger files take several). */
-const MAX_CHUNK = 4 * 1024 * 1024;
-
-/**
- * Inflates an undamaged member on this thread, which for the many small files of a validation costs less than a
- * trip to the thread pool; undefined for anything else, which inflateMember then sorts out. `sizeHint` (the
- * trailer's length field, if the file is one whole member) sizes the output buffer: one allocation instead of
- * several 16 KiB chunks joined, which for a thousand small files is much of the garbage collector's work.
- */
-function inflateMemberNow(deflateData: Buffer, sizeHint: number): InflatedMember | undefined {
-  const chunkSize = Math.min(Math.max(sizeHint + 64, zlib.constants.Z_MIN_CHUNK), MAX_CHUNK);
-  try {
-    const { buffer, engine } = zlib.inflateRawSync(deflateData, { info: true, chunkSize }) as unknown as { buffer: Buffer; engine: zlib.InflateRaw };
-    return {
-      sha256: crypto.hash('sha256', buffer, 'hex'),
-      crc32: zlib.crc32(buffer),
-      size: buffer.length,
-      deflateLength: engine.bytesWritten,
-    };
-  } catch {
-    return undefined;
-  }
 }
 
 /** Inflates the member's deflate data in zlib's thread pool, hashing as it goes. */

@@ -16,6 +16,11 @@ export interface ObjectSource {
   read(bucket: string, key: string): Promise<FetchedObject | undefined>;
   /** SHA-256 hex of the object's first gzip member, decompressed: what digests record of a log file. */
   hashLogFile(bucket: string, key: string): Promise<LogFileHash>;
+  /**
+   * hashLogFile on this thread, for a source that reads synchronously (the local filesystem), where a promise per
+   * file costs more than the file: undefined when only hashLogFile can tell (a damaged file).
+   */
+  hashLogFileNow?(bucket: string, key: string): LogFileHash | undefined;
   close(): void | Promise<void>;
 }
 

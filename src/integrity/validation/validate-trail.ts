@@ -106,11 +106,24 @@ type LogFileEntry = DigestJson['logFiles'][number];
 function hashLogFiles(run: ValidationRun, digest: DigestJson, limiter: Limiter, progress: Progress): Promise<Array<[LogFileEntry, LogFileHash]>> {
   const files = Array.isArray(digest.logFiles) ? digest.logFiles : [];
   progress.add(files.length);
-  const hashes = Promise.all(files.map((file) => limiter.run(async (): Promise<[LogFileEntry, LogFileHash]> => {
-    const hash = await run.objects.hashLogFile(file.s3Bucket, file.s3Object);
-    progress.tick();
-    return [file, hash];
-  })));
+  const { objects } = run;
+  const hashes = Promise.all(files.map((file) => {
+    let now: LogFileHash | undefined;
+    try {
+      now = objects.hashLogFileNow?.(file.s3Bucket, file.s3Object);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
+    if (now) {
+      progress.tick();
+      return [file, now] as [LogFileEntry, LogFileHash];
+    }
+    return limiter.run(async (): Promise<[LogFileEntry, LogFileHash]> => {
+      const hash = await objects.hashLogFile(file.s3Bucket, file.s3Object);
+      progress.tick();
+      return [file, hash];
+    });
+  }));
   // A failure surfaces when its digest's turn comes in the walk; until then it must not count as unhandled.
   hashes.catch(() => undefined);
   return hashes;

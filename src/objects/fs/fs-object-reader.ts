@@ -9,7 +9,7 @@ import { DataFileIndex } from './data-file-index.js';
 import { objectFiles } from './key-path.js';
 import { parseObjectMeta } from './object-meta.js';
 import { KEYS_FOLDER, ObjectPlaces } from './object-place.js';
-import { listTree } from './tree-listing.js';
+import { listTree, readFolderNow } from './tree-listing.js';
 
 export interface ObjectBytes {
   bytes: Buffer;
@@ -63,7 +63,7 @@ export class FsObjectReader {
       maxKeys: Number.MAX_SAFE_INTEGER,
     };
     // Objects are named by their metadata files, which the listing finds: they need not be read for their keys.
-    const listing = await listTree(keysFolder, query, async (object) => object.key);
+    const listing = await listTree(keysFolder, query, async (object) => object.key, readFolderNow);
     return listing.entries.flatMap((entry) => (entry.kind === 'object' ? [entry.value] : []));
   }
 }

@@ -40,6 +40,24 @@ describe('keyToPath', () => {
     expect(keyToPath('a/')).toEqual({ folders: ['a'], base: '%' });
   });
 
+  it('escapes keys of letters, digits, `-`, `_`, `.` and `/` alone as it escapes any other key', () => {
+    expect(keyToPath('AWSLogs/123456789012/CloudTrail-Digest/us-east-1/2026/x_CloudTrail_20261124T0402Z_aB.json.gz')).toEqual({
+      folders: ['^a^w^s^logs', '123456789012', '^cloud^trail-^digest', 'us-east-1', '2026'],
+      base: 'x_^cloud^trail_20261124^t0402^z_a^b.json.gz',
+    });
+    expect(keyToPath('.a/b')).toEqual({ folders: ['%2ea'], base: 'b' });
+    expect(keyToPath('a//b')).toEqual({ folders: ['a', '%'], base: 'b' });
+    const long = keyToPath(`${'A'.repeat(150)}/x`);
+    expect(long).toEqual({ folders: [`${'^a'.repeat(100)}+`, '^a'.repeat(50)], base: 'x' });
+    const alphabet = ['a', 'Z', 'Q', '0', '/', '.', '-', '_', 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'];
+    for (let i = 0; i < 500; i++) {
+      const key = Array.from({ length: 1 + Math.floor(Math.random() * 10) }, () => alphabet[Math.floor(Math.random() * alphabet.length)]).join('');
+      const { folders, base } = keyToPath(key);
+      expect(keyOf(folders, base), key).toBe(key);
+      for (const name of [...folders, base]) expect(name.length, key).toBeLessThanOrEqual(201);
+    }
+  });
+
   it('gives keys that differ only by case names that differ even without case', () => {
     const names = ['Key', 'key', 'KEY', 'kEy'].map((key) => keyToPath(key).base.toLowerCase());
     expect(new Set(names).size).toBe(4);

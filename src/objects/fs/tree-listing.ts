@@ -1,7 +1,7 @@
 // Lists the objects under a bucket's key root in S3's order (ascending key bytes) without reading folders the query
 // cannot reach: each folder stands in a min-heap for all its keys under the lowest key it could hold, and is opened
 // only when it reaches the top. A folder already known to fall inside one common prefix is not opened at all.
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
 import { MinHeap } from './min-heap.js';
 import { classifyEntry } from './key-path.js';
@@ -35,14 +35,19 @@ interface Pending {
   base: string;
 }
 
+/** A folder's entry names, [] for a folder that is gone. */
+export type ReadFolder = (folder: string) => string[] | Promise<string[]>;
+
 /**
  * `describe` turns an object into what the listing returns, or undefined when it vanished meanwhile (a concurrent
- * delete); such an object is left out.
+ * delete); such an object is left out. `readFolder` reads folders through the thread pool unless a one-shot tool
+ * that may block (readFolderNow) says otherwise.
  */
 export async function listTree<T>(
   root: string,
   query: TreeQuery,
   describe: (object: TreeObject) => Promise<T | undefined>,
+  readFolder: ReadFolder = readFolderLater,
 ): Promise<TreeListing<T>> {
   const entries: Array<TreeEntry<T>> = [];
   if (query.maxKeys <= 0) return { entries, isTruncated: false };
@@ -52,7 +57,7 @@ export async function listTree<T>(
   for (let item = heap.pop(); item; item = heap.pop()) {
     if (lastPrefix && startsWith(item.bound, lastPrefix)) continue;
     const next: TreeEntry<T> | undefined =
-      item.kind === 'folder' ? await visitFolder<T>(item, query, heap) : await visitObject(item, query, describe);
+      item.kind === 'folder' ? await visitFolder<T>(item, query, heap, readFolder) : await visitObject(item, query, describe);
     if (!next) continue;
     if (entries.length === query.maxKeys) return { entries, isTruncated: true };
     entries.push(next);
@@ -61,14 +66,14 @@ export async function listTree<T>(
   return { entries, isTruncated: false };
 }
 
-async function visitFolder<T>(item: Pending, query: TreeQuery, heap: MinHeap<Pending>): Promise<TreeEntry<T> | undefined> {
+async function visitFolder<T>(item: Pending, query: TreeQuery, heap: MinHeap<Pending>, readFolder: ReadFolder): Promise<TreeEntry<T> | undefined> {
   const { bound } = item;
   if (!startsWith(bound, query.prefix) && !startsWith(query.prefix, bound)) return undefined;
   if (query.startAfter && Buffer.compare(bound, query.startAfter) < 0 && !startsWith(query.startAfter, bound)) return undefined;
   const prefix = commonPrefix(bound, query);
   if (prefix) {
     const listable = !query.startAfter || Buffer.compare(prefix, query.startAfter) > 0;
-    return listable && (await holdsObject(item.folder)) ? { kind: 'prefix', prefix: prefix.toString('utf8') } : undefined;
+    return listable && (await holdsObject(item.folder, readFolder)) ? { kind: 'prefix', prefix: prefix.toString('utf8') } : undefined;
   }
   for (const name of await readFolder(item.folder)) {
     const entry = classifyEntry(name);
@@ -105,18 +110,28 @@ function commonPrefix(bytes: Buffer, query: TreeQuery): Buffer | undefined {
 }
 
 /** Whether any object lives below the folder: folders emptied by a delete may linger until it prunes them. */
-async function holdsObject(folder: string): Promise<boolean> {
+async function holdsObject(folder: string, readFolder: ReadFolder): Promise<boolean> {
   for (const name of await readFolder(folder)) {
     const entry = classifyEntry(name);
     if (entry.kind === 'object') return true;
-    if (entry.kind === 'folder' && (await holdsObject(path.join(folder, name)))) return true;
+    if (entry.kind === 'folder' && (await holdsObject(path.join(folder, name), readFolder))) return true;
   }
   return false;
 }
 
-async function readFolder(folder: string): Promise<string[]> {
+async function readFolderLater(folder: string): Promise<string[]> {
   try {
-    return await fs.readdir(folder);
+    return await fs.promises.readdir(folder);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+/** readFolder on this thread: for one-shot tools, where a trip to the thread pool per folder costs more than the folder. */
+export function readFolderNow(folder: string): string[] {
+  try {
+    return fs.readdirSync(folder);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
