@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { buildPostings, CREATE_POSTINGS } from './postings-migration.js';
 import { eventKey } from './event-key.js';
+import { SCHEMA_VERSION, SchemaTooNewError, userVersion } from './schema-version.js';
 
 /** SQL, or a step that needs more than SQL (it runs inside the migration transaction). */
 type Migration = string | ((db: Database) => void);
@@ -243,12 +244,12 @@ const MIGRATIONS: readonly Migration[] = [
   orderedIdKeysMigration,
 ];
 
-export const SCHEMA_VERSION = MIGRATIONS.length;
+if (MIGRATIONS.length !== SCHEMA_VERSION) {
+  throw new Error(`schema.ts has ${MIGRATIONS.length} migrations but schema-version.ts says ${SCHEMA_VERSION}: change both`);
+}
 /** The version a database had before the postings migration (tests build such databases). */
 export const VERSION_BEFORE_POSTINGS = MIGRATIONS.indexOf(postingsMigration);
 export const VERSION_BEFORE_ORDERED_KEYS = MIGRATIONS.indexOf(orderedIdKeysMigration);
-
-export class SchemaTooNewError extends Error {}
 
 /** Brings the database up to SCHEMA_VERSION (tests: an earlier `target`); safe when several processes open the same file at once. */
 export function migrate(db: Database, target = SCHEMA_VERSION): void {
@@ -267,17 +268,3 @@ export function migrate(db: Database, target = SCHEMA_VERSION): void {
   }).immediate();
 }
 
-/** For a read-only connection, which cannot migrate: the database must already be at SCHEMA_VERSION. */
-export function requireCurrentSchema(db: Database): void {
-  const current = userVersion(db);
-  if (current > SCHEMA_VERSION) {
-    throw new SchemaTooNewError(`database schema version ${current} is newer than this opentrail's (${SCHEMA_VERSION})`);
-  }
-  if (current < SCHEMA_VERSION) {
-    throw new Error(`database schema version ${current} is older than this opentrail's (${SCHEMA_VERSION}): start opentrail serve once to upgrade it`);
-  }
-}
-
-function userVersion(db: Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}

@@ -2,7 +2,7 @@
 // the two tables' readers.
 import type { IntegrityReader } from '../integrity-reader.js';
 import { openConnection } from './connection.js';
-import { requireCurrentSchema } from './schema.js';
+import { requireCurrentSchema } from './schema-version.js';
 import { SqliteDigestChains } from './sqlite-digest-chains.js';
 import { SqliteTrailStore } from './sqlite-trail-store.js';
 

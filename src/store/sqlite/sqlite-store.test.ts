@@ -13,7 +13,7 @@ import { identityStoreConformance } from '../conformance/identity-store-conforma
 import { digestChainConformance } from '../conformance/digest-chain-conformance.js';
 import { event, historyQuery, importedEvent, OTHER_REGION } from '../conformance/fixtures.js';
 import { openSqliteStore, type SqliteStore } from './sqlite-store.js';
-import { SchemaTooNewError } from './schema.js';
+import { SchemaTooNewError } from './schema-version.js';
 import { POSTING_BATCH } from './pending-postings.js';
 
 const directories = new Map<Store, string>();
