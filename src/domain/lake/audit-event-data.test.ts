@@ -55,14 +55,14 @@ describe('the stored record', () => {
   const facts = (text: string) => {
     const check = checkAuditEvent(text, undefined, OWNER);
     if (!check.ok) throw new Error('bad fixture');
-    return { channelArn: 'arn:aws:cloudtrail:us-east-1:123456789012:channel/c', id: 'e1', eventData: check.data, eventDataText: text, timeMs: check.timeMs, region: 'eu-west-1', ingestionTime: '2026-02-03T05:00:00Z' };
+    return { channelArn: 'arn:aws:cloudtrail:us-east-1:123456789012:channel/c', id: 'e1', eventData: check.data, eventDataText: text, eventDataChecksum: check.checksum, timeMs: check.timeMs, region: 'eu-west-1', ingestionTime: '2026-02-03T05:00:00Z' };
   };
 
   it('wraps eventData in the envelope CloudTrail adds, indexed under the caller\'s names', () => {
     const f = facts(JSON.stringify(data({ eventTime: '2026-02-03T04:05:06.789' })));
     const record = auditEventRecord(f);
     expect(record).toEqual({
-      eventVersion: '1.0', eventCategory: 'ActivityAuditLog', eventType: 'ActivityLog', eventID: auditEventId(f.channelArn, 'e1', f.eventDataText, f.timeMs),
+      eventVersion: '1.0', eventCategory: 'ActivityAuditLog', eventType: 'ActivityLog', eventID: auditEventId(f.channelArn, 'e1', eventDataChecksum(f.eventDataText), f.timeMs),
       eventTime: '2026-02-03T04:05:06Z', awsRegion: 'eu-west-1', recipientAccountId: OWNER,
       metadata: { ingestionTime: '2026-02-03T05:00:00Z', channelARN: f.channelArn }, eventData: f.eventData,
     });
@@ -78,7 +78,7 @@ describe('the stored record', () => {
   it('derives the same eventID for a retry and a new one for new data under the same id', () => {
     const arn = 'arn:aws:cloudtrail:us-east-1:123456789012:channel/c';
     const at = Date.UTC(2026, 1, 3, 4, 5, 6, 789);
-    const id = (channel: string, data: string) => auditEventId(channel, 'e1', data, at);
+    const id = (channel: string, data: string) => auditEventId(channel, 'e1', eventDataChecksum(data), at);
     expect(id(arn, '{"a":1}')).toBe(id(arn, '{"a":1}'));
     expect(id(arn, '{"a":2}')).not.toBe(id(arn, '{"a":1}'));
     expect(id(`${arn}2`, '{"a":1}')).not.toBe(id(arn, '{"a":1}'));

@@ -21,7 +21,10 @@ export interface AuditEventData {
   [member: string]: unknown;
 }
 
-export type AuditEventCheck = { ok: true; data: AuditEventData; timeMs: number } | { ok: false; problem: AuditEventProblem };
+/** `checksum`: the base64 SHA-256 of the eventData text, worked out once (it also derives the eventID). */
+export type AuditEventCheck =
+  | { ok: true; data: AuditEventData; timeMs: number; checksum: string }
+  | { ok: false; problem: AuditEventProblem };
 
 const KB = 1024;
 /** Text members and their longest values; `true` when required. */
@@ -61,7 +64,8 @@ export function eventDataChecksum(eventData: string): string {
 }
 
 export function checkAuditEvent(eventData: string, checksum: string | undefined, ownerAccountId: string): AuditEventCheck {
-  if (checksum !== undefined && checksum !== eventDataChecksum(eventData)) {
+  const actual = eventDataChecksum(eventData);
+  if (checksum !== undefined && checksum !== actual) {
     return refuse('InvalidChecksum', 'eventDataChecksum is not the base64 SHA-256 of eventData.');
   }
   let value: unknown;
@@ -83,7 +87,7 @@ export function checkAuditEvent(eventData: string, checksum: string | undefined,
   if (value.recipientAccountId !== ownerAccountId) {
     return refuse('InvalidRecipient', `recipientAccountId must be the channel owner's account, ${ownerAccountId}.`);
   }
-  return { ok: true, data: value as AuditEventData, timeMs };
+  return { ok: true, data: value as AuditEventData, timeMs, checksum: actual };
 }
 
 function textProblem(data: Record<string, unknown>): AuditEventProblem | undefined {

@@ -18,6 +18,8 @@ export interface AuditEventFacts {
   eventData: AuditEventData;
   /** The eventData string as sent: the same id with the same data is the same event (a retry). */
   eventDataText: string;
+  /** The base64 SHA-256 of eventDataText. */
+  eventDataChecksum: string;
   timeMs: number;
   region: string;
   /** When the call stored it, formatted once per call: `metadata.ingestionTime`. */
@@ -29,8 +31,8 @@ export interface AuditEventFacts {
  * land on the eventID already stored, while a later event that reuses an id is a new event. Laid out as a version 7
  * UUID of the event's time, like every eventID opentrail makes (time-ordered-id.ts).
  */
-export function auditEventId(channelArn: string, id: string, eventDataText: string, timeMs: number): string {
-  return timeOrderedIdFromHash(timeMs, crypto.hash('sha256', `${channelArn}\n${id}\n${eventDataText}`, 'hex'));
+export function auditEventId(channelArn: string, id: string, eventDataChecksum: string, timeMs: number): string {
+  return timeOrderedIdFromHash(timeMs, crypto.hash('sha256', `${channelArn}\n${id}\n${eventDataChecksum}`, 'hex'));
 }
 
 export function auditEventRecord(facts: AuditEventFacts): CloudTrailRecord {
@@ -38,7 +40,7 @@ export function auditEventRecord(facts: AuditEventFacts): CloudTrailRecord {
     eventVersion: AUDIT_EVENT_VERSION,
     eventCategory: ACTIVITY_AUDIT_LOG,
     eventType: 'ActivityLog',
-    eventID: auditEventId(facts.channelArn, facts.id, facts.eventDataText, facts.timeMs),
+    eventID: auditEventId(facts.channelArn, facts.id, facts.eventDataChecksum, facts.timeMs),
     eventTime: canonicalTime(facts.eventData.eventTime, facts.timeMs),
     awsRegion: facts.region,
     recipientAccountId: facts.eventData.recipientAccountId,

@@ -54,7 +54,7 @@ export async function putAuditEvents(
       return;
     }
     const facts = {
-      channelArn: channel.arn, id: entry.id, eventData: check.data, eventDataText: entry.eventData, timeMs: check.timeMs,
+      channelArn: channel.arn, id: entry.id, eventData: check.data, eventDataText: entry.eventData, eventDataChecksum: check.checksum, timeMs: check.timeMs,
       region: call.region, ingestionTime,
     };
     candidates.push({ index, event: indexAuditEvent(auditEventRecord(facts), facts, { inHistory, origin }) });
