@@ -54,6 +54,30 @@ describe('GroupCommit', () => {
     expect(batches).toEqual([[1], [2, 3]]);
   });
 
+  it('with overlap, writes the next batch while an earlier one waits for its durability, and settles each on its own', async () => {
+    const batches: number[][] = [];
+    const durable = [deferred<void>(), deferred<void>()];
+    const commits = new GroupCommit<number, number>((items) => {
+      const turn = batches.push([...items]) - 1;
+      return durable[turn]!.promise.then(() => items.map((i) => ok(i * 10)));
+    }, { overlap: true });
+    const one = commits.submit(1);
+    await new Promise((r) => setImmediate(r));
+    const two = commits.submit(2);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(batches).toEqual([[1], [2]]);
+    let firstSettled = false;
+    void one.then(() => (firstSettled = true));
+    durable[1]!.resolve();
+    await expect(two).resolves.toBe(20);
+    expect(firstSettled).toBe(false);
+    const closed = commits.close();
+    durable[0]!.resolve();
+    await expect(one).resolves.toBe(10);
+    await closed;
+    await expect(commits.submit(3)).rejects.toBeInstanceOf(GroupCommitClosedError);
+  });
+
   it('rejects only the item that failed on its own', async () => {
     const commits = new GroupCommit<number>((items) =>
       items.map((i) => (i === 2 ? { ok: false, error: new Error('bad 2') } : ok(undefined))));

@@ -1,7 +1,9 @@
 // Group commit: every item submitted before the event loop next reaches its check phase goes into ONE transaction,
 // so concurrent requests share one fsync instead of queueing for one each. Backend-neutral: a backend supplies
 // `commitBatch`, which may be synchronous (SQLite) or not (PostgreSQL); while an asynchronous commit is in flight,
-// new items gather for the next one.
+// new items gather for the next one. A backend that writes a batch synchronously and only waits for its durability
+// afterwards (SQLite syncing its WAL off the event loop) asks for `overlap`: the next batch is written while
+// earlier ones wait for their sync, so a batch's turn costs its writing, not its writing plus an fsync.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export type Settlement<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -25,15 +27,26 @@ interface Waiter<T, R> {
   reject(error: unknown): void;
 }
 
+export interface GroupCommitOptions {
+  /**
+   * `commitBatch` has written the batch by the time it returns; its promise only waits for durability. Later batches
+   * may then be written before it settles.
+   */
+  overlap?: boolean;
+}
+
 export class GroupCommit<T, R = void> {
   readonly #commitBatch: CommitBatch<T, R>;
+  readonly #overlap: boolean;
+  readonly #syncing = new Set<Promise<void>>();
   #queue: Waiter<T, R>[] = [];
   #scheduled = false;
   #flushing: Promise<void> | undefined;
   #closed = false;
 
-  constructor(commitBatch: CommitBatch<T, R>) {
+  constructor(commitBatch: CommitBatch<T, R>, options: GroupCommitOptions = {}) {
     this.#commitBatch = commitBatch;
+    this.#overlap = options.overlap ?? false;
   }
 
   /** Resolves once the item's transaction has committed; rejects if it did not. */
@@ -49,6 +62,7 @@ export class GroupCommit<T, R = void> {
   async close(): Promise<void> {
     this.#closed = true;
     while (this.#scheduled || this.#flushing) await (this.#flushing ?? nextTurn());
+    await Promise.all(this.#syncing);
   }
 
   #schedule(): void {
@@ -56,6 +70,14 @@ export class GroupCommit<T, R = void> {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
+      if (this.#overlap) {
+        // #flush has written the batch by the time it returns; only its settling waits.
+        const syncing = this.#flush();
+        this.#syncing.add(syncing);
+        void syncing.finally(() => this.#syncing.delete(syncing));
+        if (this.#queue.length > 0) this.#schedule();
+        return;
+      }
       // `.finally` runs as a microtask, so it always clears the flag after it was set here, even when the
       // commit finished synchronously.
       this.#flushing = this.#flush().finally(() => {

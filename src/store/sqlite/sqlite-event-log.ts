@@ -28,7 +28,7 @@ const ADDED: IngestResult = { added: true };
 export class SqliteEventLog implements EventLog {
   readonly #db: Database.Database;
   readonly #scopes: Scopes;
-  readonly #commits = new GroupCommit<Submission, Outcome>((batch) => this.#commitBatch(batch));
+  readonly #commits: GroupCommit<Submission, Outcome>;
   readonly #pruning = new Set<Promise<unknown>>();
   readonly #walSync: WalSync | undefined;
   #closing = false;
@@ -52,6 +52,7 @@ export class SqliteEventLog implements EventLog {
     this.#db = db;
     this.#scopes = scopes;
     this.#walSync = walSync;
+    this.#commits = new GroupCommit<Submission, Outcome>((batch) => this.#commitBatch(batch), { overlap: walSync !== undefined });
     this.#exists = db.prepare<[number, number, string], number>(`SELECT 1 FROM events INDEXED BY events_by_event_day
       WHERE time_ms / 86400000 = ? AND event_key = ? AND event_id = ?`).pluck();
     this.#holder = db.prepare<[number, number, string], string>(`SELECT s.account_id

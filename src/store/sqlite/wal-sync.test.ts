@@ -35,6 +35,17 @@ describe('WalSync', () => {
     await sync.close();
   });
 
+  it('lets commits come while a sync runs, each resolving once a sync begun after its writing has ended', async () => {
+    const sync = WalSync.of(db)!;
+    const insert = db.prepare('INSERT INTO t VALUES (?)');
+    const commits = [1, 2, 3, 4].map((v) => sync.commit(() => insert.run(v).changes));
+    await expect(Promise.all(commits)).resolves.toEqual([1, 1, 1, 1]);
+    expect(synchronous()).toBe(2);
+    await expect(sync.commit(() => insert.run(5).changes)).resolves.toBe(1);
+    expect(db.prepare('SELECT count(*) FROM t').pluck().get()).toBe(5);
+    await sync.close();
+  });
+
   it('restores FULL when the commit throws, and does not sync', async () => {
     const sync = WalSync.of(db)!;
     await expect(sync.commit(() => {

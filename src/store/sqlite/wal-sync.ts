@@ -12,6 +12,9 @@ export class WalSync {
   readonly #walPath: string;
   readonly #db: Database.Database;
   #wal: Promise<fs.FileHandle> | undefined;
+  /** The sync under way, and the one that starts when it ends (shared by every commit written meanwhile). */
+  #running: Promise<void> | undefined;
+  #next: Promise<void> | undefined;
 
   private constructor(db: Database.Database) {
     this.#walPath = `${db.name}-wal`;
@@ -52,7 +55,28 @@ export class WalSync {
     if (wal) await (await wal.catch(() => undefined))?.close();
   }
 
-  async #sync(): Promise<void> {
+  /**
+   * A sync that covers every frame written so far: the one under way may have begun before the caller's frames were
+   * written, so callers that come while it runs share the next one. At most one fdatasync runs at a time.
+   */
+  #sync(): Promise<void> {
+    if (!this.#running) return this.#start();
+    this.#next ??= this.#running.catch(() => undefined).then(() => {
+      this.#next = undefined;
+      return this.#start();
+    });
+    return this.#next;
+  }
+
+  #start(): Promise<void> {
+    const running = this.#datasync().finally(() => {
+      if (this.#running === running) this.#running = undefined;
+    });
+    this.#running = running;
+    return running;
+  }
+
+  async #datasync(): Promise<void> {
     // The connection keeps the WAL file (same inode) for as long as it is open: SQLite truncates or rewrites it, but
     // deletes it only when the last connection closes, so one descriptor serves every sync.
     this.#wal ??= fs.open(this.#walPath, 'r');
