@@ -30,13 +30,15 @@ export class PutRecordsCall {
     region: string,
     credentials: Credentials | CredentialsProvider,
     private readonly timeoutMs: number,
+    /** PutRecords' `Common` for the lines sent (compact lines), or undefined while there is none. */
+    private readonly common: () => string | undefined = () => undefined,
   ) {
     this.signer = new SignatureV4({ service: 'cloudtrail', region, credentials, sha256: NodeSha256 });
     this.poster = new HttpPoster(endpoint);
   }
 
   async send(lines: readonly string[], abort: AbortSignal): Promise<CallOutcome> {
-    const body = requestBody(lines);
+    const body = requestBody(this.common(), lines);
     let answer: PostAnswer;
     try {
       const headers = await this.signedHeaders(body);
@@ -70,18 +72,23 @@ export class PutRecordsCall {
   }
 }
 
-/** `{"Records":[…]}` encoded straight into one buffer: joining a megabyte of lines first would copy it twice. */
-function requestBody(lines: readonly string[]): Buffer {
-  let size = '{"Records":[]}'.length + Math.max(0, lines.length - 1);
-  for (const line of lines) size += Buffer.byteLength(line);
-  const body = Buffer.allocUnsafe(size);
-  let at = body.write('{"Records":[', 0, 'latin1');
-  lines.forEach((line, i) => {
-    if (i > 0) at += body.write(',', at, 'latin1');
-    at += body.write(line, at, 'utf8');
-  });
-  body.write(']}', at, 'latin1');
-  return body;
+/**
+ * `{"Common":…,"Records":[…]}` encoded straight into one buffer: joining a megabyte of lines first would copy it
+ * twice, and measuring each line's bytes first would read it twice. The buffer is sized for the worst case (a UTF-16
+ * code unit is at most 3 bytes of UTF-8) and only the written part is sent.
+ */
+function requestBody(common: string | undefined, lines: readonly string[]): Buffer {
+  let bound = '{"Common":,"Records":[]}'.length + 3 * (common?.length ?? 0);
+  for (const line of lines) bound += 3 * line.length + 1;
+  const body = Buffer.allocUnsafe(bound);
+  let at = common === undefined ? 0 : body.write('{"Common":', 0, 'latin1') + body.write(common, 10, 'utf8');
+  at += body.write(common === undefined ? '{"Records":[' : ',"Records":[', at, 'latin1');
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) body[at++] = 0x2c;
+    at += body.write(lines[i]!, at, 'utf8');
+  }
+  at += body.write(']}', at, 'latin1');
+  return body.subarray(0, at);
 }
 
 function interpret(response: PostAnswer, count: number): CallOutcome {

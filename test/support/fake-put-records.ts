@@ -2,6 +2,7 @@
 // contract says), and can be told to fail calls in the ways a real server or network fails.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { withCommonMembers } from '../../src/domain/ingest/common-members.js';
 
 export type Fault =
   | { kind: 'status'; status: number; type: string; retryAfter?: string }
@@ -52,7 +53,10 @@ function answer(fake: Omit<FakePutRecords, 'url' | 'close'>, req: http.IncomingM
   fake.authorizations.push(String(req.headers.authorization ?? ''));
   if (fake.down) return void req.socket.destroy();
   if (req.headers['x-amz-target'] !== 'OpenTrail_20261101.PutRecords') return reply(res, 400, { __type: 'UnknownOperationException' });
-  const records = (JSON.parse(body) as { Records: Array<Record<string, unknown>> }).Records;
+  const call = JSON.parse(body) as { Records: Array<Record<string, unknown>>; Common?: Record<string, unknown> };
+  const common = call.Common;
+  // The compact form, completed as the server does (docs/bulk-ingest.md).
+  const records = common ? call.Records.map((record) => withCommonMembers(record, common) as Record<string, unknown>) : call.Records;
   fake.calls.push(records.length);
   const fault = fake.faults.shift();
   if (fault?.kind === 'hang-up') return void req.socket.destroy();
