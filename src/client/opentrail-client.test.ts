@@ -97,6 +97,22 @@ describe('OpentrailClient retries', () => {
     expect(c.stats.retried).toBeGreaterThanOrEqual(4 * 5);
   });
 
+  it('asks for failures only, and understands a server that still lists every stored record', async () => {
+    const c = client({ batch: { maxRecords: 5, maxDelayMs: 0 } });
+    fake.faults.push({ kind: 'miscount' });
+    const ids = recordMany(c, 10);
+    expect(await c.flush()).toBe(true);
+    // The call whose counts did not add up was sent again whole; the server kept each record once.
+    expect(c.stats.retried).toBe(5);
+    fake.listsSuccessful = true;
+    fake.refuse = (record) => ((record.requestParameters as { i: number }).i === 3 ? 'InvalidRecord' : undefined);
+    ids.push(...recordMany(c, 5));
+    expect(await c.flush()).toBe(true);
+    expect(fake.stored.size).toBe(14);
+    expect(fake.duplicates).toBe(5);
+    expect(c.stats).toMatchObject({ sent: 14, dropped: 1, droppedByReason: { 'rejected:InvalidRecord': 1 } });
+  });
+
   it('retries while the server is unreachable and delivers once it is back', async () => {
     const c = client({ batch: { maxRecords: 50, maxDelayMs: 0 } });
     fake.down = true;

@@ -72,17 +72,21 @@ export class PutRecordsCall {
   }
 }
 
+// The SDK made the eventIDs: it needs only the failures back, not every record's eventID.
+const OPENING = '{"OmitSuccessful":true';
+
 /**
- * `{"Common":…,"Records":[…]}` encoded straight into one buffer: joining a megabyte of lines first would copy it
+ * `{"OmitSuccessful":true,"Common":…,"Records":[…]}` encoded straight into one buffer: joining a megabyte of lines first would copy it
  * twice, and measuring each line's bytes first would read it twice. The buffer is sized for the worst case (a UTF-16
  * code unit is at most 3 bytes of UTF-8) and only the written part is sent.
  */
 function requestBody(common: string | undefined, lines: readonly string[]): Buffer {
-  let bound = '{"Common":,"Records":[]}'.length + 3 * (common?.length ?? 0);
+  let bound = OPENING.length + ',"Common":,"Records":[]}'.length + 3 * (common?.length ?? 0);
   for (const line of lines) bound += 3 * line.length + 1;
   const body = Buffer.allocUnsafe(bound);
-  let at = common === undefined ? 0 : body.write('{"Common":', 0, 'latin1') + body.write(common, 10, 'utf8');
-  at += body.write(common === undefined ? '{"Records":[' : ',"Records":[', at, 'latin1');
+  let at = body.write(OPENING, 0, 'latin1');
+  if (common !== undefined) at += body.write(',"Common":', at, 'latin1') + body.write(common, at + 10, 'utf8');
+  at += body.write(',"Records":[', at, 'latin1');
   for (let i = 0; i < lines.length; i++) {
     if (i > 0) body[at++] = 0x2c;
     at += body.write(lines[i]!, at, 'utf8');
@@ -106,18 +110,28 @@ function interpret(response: PostAnswer, count: number): CallOutcome {
 }
 
 function answered(json: Record<string, unknown> | undefined, count: number): CallOutcome {
-  if (!json || !Array.isArray(json.Successful) || !Array.isArray(json.Failed)) {
-    return { kind: 'retry', reason: 'the answer was not a PutRecords result' };
-  }
+  if (!json || !Array.isArray(json.Failed)) return { kind: 'retry', reason: 'the answer was not a PutRecords result' };
   const failed: RecordFailure[] = [];
   const answeredFor = new Set<number>();
-  for (const entry of json.Successful as Array<{ Index?: unknown }>) {
-    if (typeof entry?.Index === 'number') answeredFor.add(entry.Index);
+  // A server that knows OmitSuccessful counts the stored records; an older one lists them.
+  const listed = Array.isArray(json.Successful);
+  if (listed) {
+    for (const entry of json.Successful as Array<{ Index?: unknown }>) {
+      if (typeof entry?.Index === 'number') answeredFor.add(entry.Index);
+    }
+  } else if (typeof json.SuccessfulCount !== 'number') {
+    return { kind: 'retry', reason: 'the answer was not a PutRecords result' };
   }
   for (const entry of json.Failed as Array<{ Index?: unknown; ErrorCode?: unknown; ErrorMessage?: unknown }>) {
-    if (typeof entry?.Index !== 'number' || answeredFor.has(entry.Index)) continue;
+    if (typeof entry?.Index !== 'number' || entry.Index < 0 || entry.Index >= count || answeredFor.has(entry.Index)) continue;
     answeredFor.add(entry.Index);
     failed.push({ index: entry.Index, code: String(entry.ErrorCode ?? 'Unknown'), message: String(entry.ErrorMessage ?? '') });
+  }
+  if (!listed) {
+    // Every record not failed is stored, if the counts say so; if not, the whole call is tried again (eventIDs
+    // make that safe).
+    if ((json.SuccessfulCount as number) + failed.length !== count) return { kind: 'retry', reason: 'the answer\'s counts do not add up' };
+    return { kind: 'answered', stored: count - failed.length, failed };
   }
   // A record the answer does not mention was not stored: it is tried again like a failed one.
   for (let index = 0; index < count; index++) {

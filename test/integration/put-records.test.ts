@@ -123,6 +123,20 @@ describe('PutRecords', () => {
       expect(failed[1]!.ErrorMessage).toContain("awsRegion 'nowhere'");
     });
 
+    it('counts the stored records rather than listing them when asked (OmitSuccessful)', async () => {
+      const good = makeRecord({ eventName: 'Counted' });
+      const { eventID: _none, ...noId } = makeRecord();
+      const body = JSON.stringify({ OmitSuccessful: true, Records: [good, noId, good] });
+      const answer = await rawCloudTrailCall(server, { target: TARGET, body });
+      expect(answer.json).toMatchObject({ SuccessfulCount: 2, Failed: [{ Index: 1, ErrorCode: 'InvalidRecord' }] });
+      expect(answer.json).not.toHaveProperty('Successful');
+      expect(await historyOf(good.eventID)).toHaveLength(1);
+      const page = await client.send(new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'PutRecords' }], MaxResults: 1,
+      }));
+      expect(JSON.parse(page.Events?.[0]?.CloudTrailEvent ?? '{}').responseElements).toEqual({ successfulCount: 2, failedCount: 1 });
+    });
+
     it('refuses a Common that names an event, or is not an object, and stores nothing', async () => {
       const record = makeRecord();
       const { common, own } = split(record);

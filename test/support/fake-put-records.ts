@@ -7,6 +7,8 @@ import { withCommonMembers } from '../../src/domain/ingest/common-members.js';
 export type Fault =
   | { kind: 'status'; status: number; type: string; retryAfter?: string }
   | { kind: 'hang-up' }
+  /** Stores the records but answers a SuccessfulCount one short. */
+  | { kind: 'miscount' }
   | { kind: 'fail-records'; code: string; match: (record: Record<string, unknown>) => boolean };
 
 export interface FakePutRecords {
@@ -24,6 +26,8 @@ export interface FakePutRecords {
   /** Whole-call ValidationException when a call holds such a record. */
   poison: (record: Record<string, unknown>) => boolean;
   down: boolean;
+  /** Answer as a server older than OmitSuccessful does: every stored record listed. */
+  listsSuccessful: boolean;
   authorizations: string[];
   close(): Promise<void>;
 }
@@ -31,7 +35,7 @@ export interface FakePutRecords {
 export async function startFakePutRecords(): Promise<FakePutRecords> {
   const fake: Omit<FakePutRecords, 'url' | 'close'> = {
     stored: new Map(), calls: [], duplicates: 0, faults: [], refuse: () => undefined, poison: () => false, down: false,
-    authorizations: [],
+    listsSuccessful: false, authorizations: [],
   };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -53,7 +57,7 @@ function answer(fake: Omit<FakePutRecords, 'url' | 'close'>, req: http.IncomingM
   fake.authorizations.push(String(req.headers.authorization ?? ''));
   if (fake.down) return void req.socket.destroy();
   if (req.headers['x-amz-target'] !== 'OpenTrail_20261101.PutRecords') return reply(res, 400, { __type: 'UnknownOperationException' });
-  const call = JSON.parse(body) as { Records: Array<Record<string, unknown>>; Common?: Record<string, unknown> };
+  const call = JSON.parse(body) as { Records: Array<Record<string, unknown>>; Common?: Record<string, unknown>; OmitSuccessful?: boolean };
   const common = call.Common;
   // The compact form, completed as the server does (docs/bulk-ingest.md).
   const records = common ? call.Records.map((record) => withCommonMembers(record, common) as Record<string, unknown>) : call.Records;
@@ -74,7 +78,8 @@ function answer(fake: Omit<FakePutRecords, 'url' | 'close'>, req: http.IncomingM
     else fake.stored.set(id, record);
     Successful.push({ Index, EventId: id });
   });
-  reply(res, 200, { Successful, Failed });
+  if (!call.OmitSuccessful || fake.listsSuccessful) return reply(res, 200, { Successful, Failed });
+  reply(res, 200, { SuccessfulCount: Successful.length - (fault?.kind === 'miscount' ? 1 : 0), Failed });
 }
 
 function reply(res: http.ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}): void {
