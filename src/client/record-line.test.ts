@@ -1,7 +1,7 @@
 // The line writer must give exactly the bytes JSON.stringify gives of the record completeRecord builds: the server
 // stores a record as sent, so any difference would be a different stored event.
 import { describe, expect, it } from 'vitest';
-import { completeRecord, type AuditEvent, type RecordDefaults } from './audit-record.js';
+import { CapturedEvent, completeRecord, type AuditEvent, type RecordDefaults } from './audit-record.js';
 import { RecordLineWriter } from './record-line.js';
 import { randomUuid } from './uuid-pool.js';
 import { withCommonMembers } from '../domain/ingest/common-members.js';
@@ -79,6 +79,20 @@ describe('RecordLineWriter', () => {
     const id = randomUuid();
     expect(JSON.stringify(withCommonMembers(JSON.parse(writer.line(big, id, NOW)), {}))).toBe(expected(big, id));
     expect(writer.commonJson).toBeUndefined();
+  });
+
+  it('writes a CapturedEvent (the middleware\'s, not looked through for other members) the same way', () => {
+    for (const compact of [false, true]) {
+      const writer = new RecordLineWriter(defaults, { compact });
+      const captured = new CapturedEvent(NOW, 'shop.example.com', 'GetOrder', identity, '10.0.0.1', 'r-1', true, 'AwsApiCall', 'Management');
+      captured.userAgent = 'curl/8';
+      captured.requestParameters = { id: 'o-1' };
+      captured.responseElements = null;
+      const id = randomUuid();
+      const line = writer.line(captured, id, NOW);
+      const whole = compact ? JSON.stringify(withCommonMembers(JSON.parse(line), JSON.parse(writer.commonJson!))) : line;
+      expect(whole).toBe(expected({ ...captured } as AuditEvent, id));
+    }
   });
 
   it('follows eventTime from second to second', () => {

@@ -8,7 +8,7 @@
 // `commonJson`; the server puts the record back together, in the same member order, so the stored record is the
 // same. Only members every line has can be common: a line cannot say that it lacks one.
 import { EVENT_VERSION } from '../domain/record.js';
-import { completeRecord, eventTimeMs, InvalidEventError, secondText, type AuditEvent, type RecordDefaults } from './audit-record.js';
+import { CapturedEvent, completeRecord, eventTimeMs, InvalidEventError, secondText, type AuditEvent, type RecordDefaults } from './audit-record.js';
 
 // The members completeRecord writes, in its order.
 const MEMBERS = new Set([
@@ -67,7 +67,7 @@ export class RecordLineWriter {
   /** The line of `event` with this eventID; throws InvalidEventError as completeRecord does. */
   line(event: AuditEvent, eventID: string, nowMs: number): string {
     if (!event || typeof event !== 'object') throw new InvalidEventError('an event must be an object');
-    for (const member in event) if (!MEMBERS.has(member)) return this.slowLine(event, eventID, nowMs);
+    if (!(event instanceof CapturedEvent)) for (const member in event) if (!MEMBERS.has(member)) return this.slowLine(event, eventID, nowMs);
     if (event.eventVersion !== undefined && typeof event.eventVersion !== 'string') return this.slowLine(event, eventID, nowMs);
     const eventName = event.eventName;
     const eventSource = event.eventSource ?? this.defaults.eventSource;
