@@ -8,7 +8,7 @@ import { DeliveryLoop } from './delivery-loop.js';
 import { MemoryQueue } from './memory-queue.js';
 import { PutRecordsCall } from './put-records-call.js';
 import type { RecordQueue } from './record-queue.js';
-import { MAX_COMMON_BYTES, RecordLineWriter } from './record-line.js';
+import { MAX_COMMON_BYTES, RecordLineWriter, wholeLine } from './record-line.js';
 import { SpoolQueue } from './spool/spool-queue.js';
 import { randomUuid } from './uuid-pool.js';
 
@@ -51,6 +51,7 @@ export class OpentrailClient {
     const context = {
       call: this.call, stats: this.counters, backoff: this.options.retry, abort: this.abort.signal, onError,
       keepAlive: () => this.loop.keepAlive,
+      wholeLine: (line: string) => (this.writer.commonJson === undefined ? undefined : wholeLine(line, this.writer.commonJson)),
     };
     this.loop = new DeliveryLoop(this.queue, batch, (lines) => deliverLines(lines, context), onError);
   }

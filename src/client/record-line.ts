@@ -8,6 +8,7 @@
 // `commonJson`; the server puts the record back together, in the same member order, so the stored record is the
 // same. Only members every line has can be common: a line cannot say that it lacks one.
 import { EVENT_VERSION } from '../domain/record.js';
+import { withCommonMembers } from '../domain/ingest/common-members.js';
 import { CapturedEvent, completeRecord, eventTimeMs, InvalidEventError, secondText, type AuditEvent, type RecordDefaults } from './audit-record.js';
 
 // The members completeRecord writes, in its order.
@@ -19,6 +20,8 @@ const MEMBERS = new Set([
 // Characters JSON.stringify escapes (controls, `"`, `\`) or may escape (surrogates, when unpaired).
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const UNKNOWN_IDENTITY = '{"type":"Unknown"}';
+// Compact lines open with their eventID; whole ones (fast or slow path) with their eventVersion.
+const COMPACT_OPENING = '{"eventID":';
 const COMMON_MEMBERS = ['eventVersion', 'userIdentity', 'eventSource', 'awsRegion', 'eventType', 'eventCategory'] as const;
 /** Common members beyond this are not worth their room in every call's body. */
 export const MAX_COMMON_BYTES = 4096;
@@ -123,7 +126,7 @@ export class RecordLineWriter {
       if (tail[2] === common.eventType) tail[2] = undefined;
       if (tail[5] === common.eventCategory) tail[5] = undefined;
     }
-    return event.eventID === undefined ? `{"eventID":"${eventID}"` : `{"eventID":${json(eventID)}`;
+    return event.eventID === undefined ? `${COMPACT_OPENING}"${eventID}"` : `${COMPACT_OPENING}${json(eventID)}`;
   }
 
   /** The first compact line's shared members become the common ones, for good (lines waiting rely on them). */
@@ -165,6 +168,15 @@ export class RecordLineWriter {
 
 function member(line: string, key: string, value: string | undefined): string {
   return value === undefined ? line : line + key + value;
+}
+
+/**
+ * A compact line made whole again with the common members, as the server would (a server that predates `Common`
+ * leaves them out and refuses the record): undefined for a line that is whole already.
+ */
+export function wholeLine(line: string, commonJson: string): string | undefined {
+  if (!line.startsWith(COMPACT_OPENING)) return undefined;
+  return JSON.stringify(withCommonMembers(JSON.parse(line), JSON.parse(commonJson) as Record<string, unknown>));
 }
 
 /**

@@ -28,6 +28,8 @@ export interface FakePutRecords {
   down: boolean;
   /** Answer as a server older than OmitSuccessful does: every stored record listed. */
   listsSuccessful: boolean;
+  /** Be a server older than Common: leave it out (and list every stored record). */
+  ignoresCommon: boolean;
   authorizations: string[];
   close(): Promise<void>;
 }
@@ -35,7 +37,7 @@ export interface FakePutRecords {
 export async function startFakePutRecords(): Promise<FakePutRecords> {
   const fake: Omit<FakePutRecords, 'url' | 'close'> = {
     stored: new Map(), calls: [], duplicates: 0, faults: [], refuse: () => undefined, poison: () => false, down: false,
-    listsSuccessful: false, authorizations: [],
+    listsSuccessful: false, ignoresCommon: false, authorizations: [],
   };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -58,7 +60,7 @@ function answer(fake: Omit<FakePutRecords, 'url' | 'close'>, req: http.IncomingM
   if (fake.down) return void req.socket.destroy();
   if (req.headers['x-amz-target'] !== 'OpenTrail_20261101.PutRecords') return reply(res, 400, { __type: 'UnknownOperationException' });
   const call = JSON.parse(body) as { Records: Array<Record<string, unknown>>; Common?: Record<string, unknown>; OmitSuccessful?: boolean };
-  const common = call.Common;
+  const common = fake.ignoresCommon ? undefined : call.Common;
   // The compact form, completed as the server does (docs/bulk-ingest.md).
   const records = common ? call.Records.map((record) => withCommonMembers(record, common) as Record<string, unknown>) : call.Records;
   fake.calls.push(records.length);
@@ -78,7 +80,7 @@ function answer(fake: Omit<FakePutRecords, 'url' | 'close'>, req: http.IncomingM
     else fake.stored.set(id, record);
     Successful.push({ Index, EventId: id });
   });
-  if (!call.OmitSuccessful || fake.listsSuccessful) return reply(res, 200, { Successful, Failed });
+  if (!call.OmitSuccessful || fake.listsSuccessful || fake.ignoresCommon) return reply(res, 200, { Successful, Failed });
   reply(res, 200, { SuccessfulCount: Successful.length - (fault?.kind === 'miscount' ? 1 : 0), Failed });
 }
 
