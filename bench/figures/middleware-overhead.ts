@@ -3,7 +3,8 @@
 // middleware, measured side by side in alternating rounds under the same closed-loop load. CPU per request rather
 // than requests per second, because on a small shared machine the load generator and opentrail itself compete for
 // the same cores; the requests per second of both are reported beside it.
-// The same rounds are then run again with the app on a core of its own (`_own_core_` figures, Linux taskset): on
+// The same rounds are run again at a fixed 4,000 requests a second for both sides (`_fixed_rate_` figures), where
+// the machine is not saturated, and with the app on a core of its own (`_own_core_` figures, Linux taskset): on
 // this 2-core machine the load generator and opentrail otherwise time-share the app's core, and that sharing alone
 // raises the app's CPU per request a great deal (docs/benchmarks.md), whoever causes it. Both sides get the same
 // arrangement; the middleware's own work, and its SDK's sending, is all still counted.
@@ -24,6 +25,10 @@ export interface MiddlewareFigures {
   middleware_audited_requests_per_s: number;
   middleware_records_sent: number;
   middleware_records_dropped: number;
+  middleware_fixed_rate_overhead_pct: number;
+  middleware_fixed_rate_plain_cpu_us_per_request: number;
+  middleware_fixed_rate_audited_cpu_us_per_request: number;
+  middleware_fixed_rate_requests_per_s: number;
   middleware_own_core_overhead_pct?: number;
   middleware_own_core_plain_cpu_us_per_request?: number;
   middleware_own_core_audited_cpu_us_per_request?: number;
@@ -39,6 +44,9 @@ interface Round {
   requestsPerSecond: number;
 }
 
+const CONNECTIONS = 16;
+/** The fixed-rate figure's load: well within what both sides serve on this machine, busy or not. */
+const FIXED_RATE = 4000;
 const HELLO_APP = path.join(path.dirname(fileURLToPath(import.meta.url)), 'hello-app.js');
 
 export async function measureMiddlewareOverhead(workDir: string, cli: string, options: { rounds: number; seconds: number }): Promise<MiddlewareFigures> {
@@ -51,6 +59,7 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
     await load(plain, 1);
     await load(audited, 1);
     const shared = await sideBySide(plain, audited, options);
+    const fixedRate = await sideBySide(plain, audited, options, FIXED_RATE);
     const ownCore = await onOwnCore([plain, audited], [process.pid, server.child.pid], () => sideBySide(plain, audited, options));
     const stats = await stopApp(audited);
     return {
@@ -61,6 +70,10 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
       middleware_audited_requests_per_s: round(shared.audited.rps, 0),
       middleware_records_sent: stats?.sent ?? 0,
       middleware_records_dropped: stats?.dropped ?? 0,
+      middleware_fixed_rate_overhead_pct: fixedRate.overheadPct,
+      middleware_fixed_rate_plain_cpu_us_per_request: round(fixedRate.plain.cpu, 1),
+      middleware_fixed_rate_audited_cpu_us_per_request: round(fixedRate.audited.cpu, 1),
+      middleware_fixed_rate_requests_per_s: round(Math.min(fixedRate.plain.rps, fixedRate.audited.rps), 0),
       ...(ownCore && {
         middleware_own_core_overhead_pct: ownCore.overheadPct,
         middleware_own_core_plain_cpu_us_per_request: round(ownCore.plain.cpu, 1),
@@ -81,11 +94,11 @@ interface Sides {
 }
 
 /** Alternating rounds, plain then audited, under the same load; medians of each side. */
-async function sideBySide(plain: App, audited: App, options: { rounds: number; seconds: number }): Promise<Sides> {
+async function sideBySide(plain: App, audited: App, options: { rounds: number; seconds: number }, rate?: number): Promise<Sides> {
   const rounds: { plain: Round[]; audited: Round[] } = { plain: [], audited: [] };
   for (let i = 0; i < options.rounds; i++) {
-    rounds.plain.push(await measuredRound(plain, options.seconds));
-    rounds.audited.push(await measuredRound(audited, options.seconds));
+    rounds.plain.push(await measuredRound(plain, options.seconds, rate));
+    rounds.audited.push(await measuredRound(audited, options.seconds, rate));
   }
   const side = (measured: Round[]) => ({
     cpu: median(measured.map((r) => r.cpuUsPerRequest)), rps: median(measured.map((r) => r.requestsPerSecond)),
@@ -145,28 +158,35 @@ function ask<T>(app: App, message: string): Promise<T> {
   });
 }
 
-async function measuredRound(app: App, seconds: number): Promise<Round> {
+async function measuredRound(app: App, seconds: number, rate?: number): Promise<Round> {
   const before = await ask<{ cpu: NodeJS.CpuUsage }>(app, 'usage');
-  const { requests, elapsedS } = await load(app, seconds);
+  const { requests, elapsedS } = await load(app, seconds, rate);
   const after = await ask<{ cpu: NodeJS.CpuUsage }>(app, 'usage');
   const cpuUs = after.cpu.user + after.cpu.system - before.cpu.user - before.cpu.system;
   return { cpuUsPerRequest: cpuUs / requests, requestsPerSecond: requests / elapsedS };
 }
 
-/** Closed loop: 16 keep-alive connections, each sending its next request when the last is answered. */
-async function load(app: App, seconds: number): Promise<{ requests: number; elapsedS: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+/**
+ * Closed loop: 16 keep-alive connections, each sending its next request when the last is answered. With `rate`,
+ * paced: no request before its turn in an even schedule of `rate` requests a second across the connections.
+ */
+async function load(app: App, seconds: number, rate?: number): Promise<{ requests: number; elapsedS: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const url = new URL(app.url);
-  const until = Date.now() + seconds * 1000;
+  const startMs = Date.now();
+  const until = startMs + seconds * 1000;
   const start = process.hrtime.bigint();
   let requests = 0;
   const worker = async (w: number) => {
     for (let i = 0; Date.now() < until; i++) {
+      const wait = rate === undefined ? 0 : startMs + ((i * CONNECTIONS + w) * 1000) / rate - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (Date.now() >= until) break;
       await get(agent, url, `/hello/user-${w}-${i % 100}?lang=en`);
       requests++;
     }
   };
-  await Promise.all(Array.from({ length: 16 }, (_, w) => worker(w)));
+  await Promise.all(Array.from({ length: CONNECTIONS }, (_, w) => worker(w)));
   agent.destroy();
   return { requests, elapsedS: Number(process.hrtime.bigint() - start) / 1e9 };
 }

@@ -23,7 +23,7 @@ const UNKNOWN_IDENTITY = '{"type":"Unknown"}';
 // Compact lines open with their eventID; whole ones (fast or slow path) with their eventVersion.
 const COMPACT_OPENING = '{"eventID":';
 const COMMON_MEMBERS = ['eventVersion', 'userIdentity', 'eventSource', 'awsRegion', 'eventType', 'eventCategory'] as const;
-/** Common members beyond this are not worth their room in every call's body. */
+/** Room a call's body keeps for `,"Common":{…}`: common members beyond it are not worth it in every call. */
 export const MAX_COMMON_BYTES = 4096;
 
 export interface LineOptions {
@@ -138,7 +138,7 @@ export class RecordLineWriter {
     const common: Common = { eventVersion, identity, eventSource: eventSource as string, awsRegion, eventType, eventCategory };
     const text = `{"eventVersion":${quote(eventVersion)},"userIdentity":${identity},"eventSource":${quote(common.eventSource)}`
       + `,"awsRegion":${quote(awsRegion)},"eventType":${quote(eventType)},"eventCategory":${quote(eventCategory)}}`;
-    if (Buffer.byteLength(text) > MAX_COMMON_BYTES) return null;
+    if (Buffer.byteLength(text) + ',"Common":'.length > MAX_COMMON_BYTES) return null;
     this.commonJson = text;
     return common;
   }
