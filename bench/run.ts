@@ -133,6 +133,8 @@ function report(figures: Record<string, number>, command: string, quick: boolean
     '  app\'s core, and that alone raises the plain app\'s CPU per request by 30-45 % (measured with a CPU hog and no',
     '  middleware at all). In production opentrail runs elsewhere. Pinned, both sides keep a core to themselves;',
     '  everything the middleware and its SDK do in the app process (capture, records, signing, sending) still counts.',
+    '  The load generator still shares its core with opentrail, so the audited side is sent fewer requests a',
+    '  second and its app idles between them more: this figure too reads above the middleware\'s own cost.',
     '- `putauditevents_events_per_s`: `POST /PutAuditEvents` calls of 100 events (~600 bytes of eventData each,',
     '  with checksums), SigV4-signed for `cloudtrail-data`, from 16 concurrent clients on the same 2 cores as a',
     '  server process that also runs its lake worker (copying the events into the channel\'s event data store) and',
