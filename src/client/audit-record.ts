@@ -23,6 +23,26 @@ export interface AuditEvent extends Partial<Pick<CloudTrailRecord, GivenMembers>
   [member: string]: unknown;
 }
 
+/**
+ * An event the middleware built: only CloudTrail's own members, so the line writer need not look for others (that
+ * look costs more than a tenth of writing the line).
+ */
+export class CapturedEvent implements AuditEvent {
+  [member: string]: unknown;
+
+  constructor(
+    public eventTime: number,
+    public eventSource: string,
+    public eventName: string,
+    public userIdentity: CloudTrailRecord['userIdentity'],
+    public sourceIPAddress: string,
+    public requestID: string,
+    public readOnly: boolean,
+    public eventType: string,
+    public eventCategory: string,
+  ) {}
+}
+
 export interface RecordDefaults {
   region: string;
   eventSource: string | undefined;

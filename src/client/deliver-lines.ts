@@ -14,7 +14,11 @@ export interface DeliveryContext {
   /** Whether back-off waits keep Node running (yes while someone awaits flush() or close()). */
   keepAlive: () => boolean;
   onError: (error: Error) => void;
+  /** A refused compact line made whole, to be tried once more (undefined: it was whole). */
+  wholeLine: (line: string) => string | undefined;
 }
+
+const INVALID_RECORD = 'InvalidRecord';
 
 // Per-record failures that are the server's state, not the record's.
 const TRANSIENT_RECORD_FAILURES = new Set([
@@ -64,6 +68,12 @@ function keepTransient(todo: string[], failed: RecordFailure[], context: Deliver
     if (line === undefined) continue;
     if (TRANSIENT_RECORD_FAILURES.has(failure.code)) {
       again.push(line);
+      continue;
+    }
+    // A server older than PutRecords' Common drops it and refuses the record for the members it lacks.
+    const whole = failure.code === INVALID_RECORD ? context.wholeLine(line) : undefined;
+    if (whole !== undefined) {
+      again.push(whole);
       continue;
     }
     context.stats.drop(`rejected:${failure.code}`);

@@ -97,6 +97,34 @@ describe('OpentrailClient retries', () => {
     expect(c.stats.retried).toBeGreaterThanOrEqual(4 * 5);
   });
 
+  it('asks for failures only, and understands a server that still lists every stored record', async () => {
+    const c = client({ batch: { maxRecords: 5, maxDelayMs: 0 } });
+    fake.faults.push({ kind: 'miscount' });
+    const ids = recordMany(c, 10);
+    expect(await c.flush()).toBe(true);
+    // The call whose counts did not add up was sent again whole; the server kept each record once.
+    expect(c.stats.retried).toBe(5);
+    fake.listsSuccessful = true;
+    fake.refuse = (record) => ((record.requestParameters as { i: number }).i === 3 ? 'InvalidRecord' : undefined);
+    ids.push(...recordMany(c, 5));
+    expect(await c.flush()).toBe(true);
+    expect(fake.stored.size).toBe(14);
+    expect(fake.duplicates).toBe(5);
+    expect(c.stats).toMatchObject({ sent: 14, dropped: 1, droppedByReason: { 'rejected:InvalidRecord': 1 } });
+  });
+
+  it('sends records whole again to a server older than Common, which refuses them compact', async () => {
+    const c = client({ batch: { maxRecords: 5, maxDelayMs: 0 } });
+    fake.ignoresCommon = true;
+    fake.refuse = (record) => (typeof record.eventVersion === 'string' && typeof record.eventSource === 'string' ? undefined : 'InvalidRecord');
+    const ids = recordMany(c, 7);
+    c.record({ eventName: 'Extra', custom: 'member' });
+    expect(await c.flush()).toBe(true);
+    expect(fake.stored.size).toBe(8);
+    for (const id of ids) expect(fake.stored.get(id)).toMatchObject({ eventVersion: '1.11', eventSource: 'shop.example.com', eventType: 'AwsApiCall' });
+    expect(c.stats).toMatchObject({ sent: 8, dropped: 0 });
+  });
+
   it('retries while the server is unreachable and delivers once it is back', async () => {
     const c = client({ batch: { maxRecords: 50, maxDelayMs: 0 } });
     fake.down = true;
@@ -115,7 +143,8 @@ describe('OpentrailClient retries', () => {
     c.record({ eventName: 'Bad' });
     expect(await c.flush()).toBe(true);
     expect([...fake.stored.keys()].sort()).toEqual([...good].sort());
-    expect(c.stats).toMatchObject({ sent: 4, dropped: 1, droppedByReason: { 'rejected:InvalidRecord': 1 }, retried: 0 });
+    // Refused compact, it was tried once more whole (what a server older than Common needs), then dropped.
+    expect(c.stats).toMatchObject({ sent: 4, dropped: 1, droppedByReason: { 'rejected:InvalidRecord': 1 }, retried: 1 });
   });
 
   it('bisects a call refused as a whole so that only the malformed record is dropped', async () => {

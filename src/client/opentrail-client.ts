@@ -8,7 +8,7 @@ import { DeliveryLoop } from './delivery-loop.js';
 import { MemoryQueue } from './memory-queue.js';
 import { PutRecordsCall } from './put-records-call.js';
 import type { RecordQueue } from './record-queue.js';
-import { RecordLineWriter } from './record-line.js';
+import { MAX_COMMON_BYTES, RecordLineWriter, wholeLine } from './record-line.js';
 import { SpoolQueue } from './spool/spool-queue.js';
 import { randomUuid } from './uuid-pool.js';
 
@@ -32,17 +32,28 @@ export class OpentrailClient {
   constructor(options: ClientOptions = {}) {
     this.options = resolveClientOptions(options);
     this.region = this.options.region;
-    this.writer = new RecordLineWriter({ region: this.region, eventSource: this.options.eventSource, recipientAccountId: this.options.recipientAccountId });
+    // Lines only ever held in memory are written compact (PutRecords' `Common`); spooled ones stay whole, since a later
+    // process, with other settings, may be the one that sends them.
+    const compact = !this.options.spool;
+    this.writer = new RecordLineWriter(
+      { region: this.region, eventSource: this.options.eventSource, recipientAccountId: this.options.recipientAccountId },
+      { compact },
+    );
     const onError = this.reportError;
     this.queue = this.options.spool
       ? new SpoolQueue({ ...this.options.spool, maxUnwritten: this.options.maxBufferedRecords }, this.counters, onError)
       : new MemoryQueue(this.options.maxBufferedRecords);
-    this.call = new PutRecordsCall(this.options.endpoint, this.region, this.options.credentials, this.options.retry.requestTimeoutMs);
+    this.call = new PutRecordsCall(
+      this.options.endpoint, this.region, this.options.credentials, this.options.retry.requestTimeoutMs, () => this.writer.commonJson,
+    );
+    // A compact call's body holds its Common beside its lines.
+    const batch = compact ? { ...this.options.batch, maxBytes: this.options.batch.maxBytes - MAX_COMMON_BYTES } : this.options.batch;
     const context = {
       call: this.call, stats: this.counters, backoff: this.options.retry, abort: this.abort.signal, onError,
       keepAlive: () => this.loop.keepAlive,
+      wholeLine: (line: string) => (this.writer.commonJson === undefined ? undefined : wholeLine(line, this.writer.commonJson)),
     };
-    this.loop = new DeliveryLoop(this.queue, this.options.batch, (lines) => deliverLines(lines, context), onError);
+    this.loop = new DeliveryLoop(this.queue, batch, (lines) => deliverLines(lines, context), onError);
   }
 
   /**

@@ -1,9 +1,10 @@
 // The line writer must give exactly the bytes JSON.stringify gives of the record completeRecord builds: the server
 // stores a record as sent, so any difference would be a different stored event.
 import { describe, expect, it } from 'vitest';
-import { completeRecord, type AuditEvent, type RecordDefaults } from './audit-record.js';
+import { CapturedEvent, completeRecord, type AuditEvent, type RecordDefaults } from './audit-record.js';
 import { RecordLineWriter } from './record-line.js';
 import { randomUuid } from './uuid-pool.js';
+import { withCommonMembers } from '../domain/ingest/common-members.js';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 30, 45, 678);
 const defaults: RecordDefaults = { region: 'eu-west-3', eventSource: 'shop.example.com', recipientAccountId: undefined };
@@ -49,6 +50,48 @@ describe('RecordLineWriter', () => {
       const event = { eventName: 'GetOrder', userIdentity } as AuditEvent;
       const id = randomUuid();
       expect(writer.line(event, id, NOW)).toBe(expected(event, id, { ...defaults, recipientAccountId: '123456789012' }));
+    }
+  });
+
+  it('writes compact lines that PutRecords completes with Common into those same bytes', () => {
+    const writer = new RecordLineWriter(defaults, { compact: true });
+    const first = { eventName: 'First', userIdentity: identity };
+    const representable = events.filter((event) => typeof event.eventVersion !== 'function');
+    expect(() => writer.line(events.at(-1)!, randomUuid(), NOW)).toThrow(/eventVersion must be a JSON value/);
+    expect(() => writer.line({ eventName: 'X', eventType: Symbol('t') as never }, randomUuid(), NOW)).toThrow(/eventType must be a JSON value/);
+    const sent = [first, ...representable, first, { ...first, eventVersion: '1.10' }].map((event) => {
+      const id = randomUuid();
+      return { event, id, line: writer.line(event, id, NOW) };
+    });
+    const common = JSON.parse(writer.commonJson!) as Record<string, unknown>;
+    expect(Object.keys(common)).toEqual(['eventVersion', 'userIdentity', 'eventSource', 'awsRegion', 'eventType', 'eventCategory']);
+    for (const { event, id, line } of sent) {
+      expect(JSON.stringify(withCommonMembers(JSON.parse(line), common))).toBe(expected(event, id));
+    }
+    // What the first record shares is left out of the lines that share it.
+    expect(sent.at(-2)!.line).not.toContain('userIdentity');
+    expect(sent.at(-2)!.line.length).toBeLessThan(expected(first, sent.at(-2)!.id).length / 2);
+  });
+
+  it('writes no Common when the first record\'s shared members are too big to repeat in every call', () => {
+    const writer = new RecordLineWriter(defaults, { compact: true });
+    const big = { eventName: 'Big', userIdentity: { type: 'IAMUser', userName: 'x'.repeat(5000) } };
+    const id = randomUuid();
+    expect(JSON.stringify(withCommonMembers(JSON.parse(writer.line(big, id, NOW)), {}))).toBe(expected(big, id));
+    expect(writer.commonJson).toBeUndefined();
+  });
+
+  it('writes a CapturedEvent (the middleware\'s, not looked through for other members) the same way', () => {
+    for (const compact of [false, true]) {
+      const writer = new RecordLineWriter(defaults, { compact });
+      const captured = new CapturedEvent(NOW, 'shop.example.com', 'GetOrder', identity, '10.0.0.1', 'r-1', true, 'AwsApiCall', 'Management');
+      captured.userAgent = 'curl/8';
+      captured.requestParameters = { id: 'o-1' };
+      captured.responseElements = null;
+      const id = randomUuid();
+      const line = writer.line(captured, id, NOW);
+      const whole = compact ? JSON.stringify(withCommonMembers(JSON.parse(line), JSON.parse(writer.commonJson!))) : line;
+      expect(whole).toBe(expected({ ...captured } as AuditEvent, id));
     }
   });
 

@@ -34,4 +34,4 @@ export interface RecordQueue {
 }
 
 /** Bytes a batch's envelope `{"Records":[…]}` adds around its comma-joined lines. */
-export const ENVELOPE_BYTES = '{"Records":[]}'.length;
+export const ENVELOPE_BYTES = '{"OmitSuccessful":true,"Records":[]}'.length;

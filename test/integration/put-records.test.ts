@@ -89,6 +89,67 @@ describe('PutRecords', () => {
     expect(String(answer.json.message)).toContain('5242880');
   });
 
+  describe('compact form (Common)', () => {
+    const split = (record: CloudTrailRecord) => {
+      const { eventVersion, userIdentity, eventSource, awsRegion, eventType, eventCategory, ...own } = record;
+      return { common: { eventVersion, userIdentity, eventSource, awsRegion, eventType, eventCategory }, own };
+    };
+    const putCompact = (common: unknown, records: unknown[]) =>
+      rawCloudTrailCall(server, { target: TARGET, body: JSON.stringify({ Common: common, Records: records }) });
+
+    it('completes each record with the shared members and stores the very record sent whole', async () => {
+      const first = makeRecord({ eventName: 'CompactOne', eventType: 'AwsApiCall', eventCategory: 'Management' });
+      const second = makeRecord({ eventName: 'CompactTwo', eventType: 'AwsApiCall', eventCategory: 'Management', eventSource: 's3.amazonaws.com' });
+      const { common, own } = split(first);
+      // A record's own value wins over the common one, and still lands in CloudTrail's member order.
+      const answer = await putCompact(common, [own, { eventSource: 's3.amazonaws.com', ...split(second).own }]);
+      expect(answer.json.Failed).toEqual([]);
+      expect(await historyOf(first.eventID)).toEqual([JSON.stringify(first)]);
+      expect(await historyOf(second.eventID)).toEqual([JSON.stringify(second)]);
+      const again = await putCompact(common, [own]);
+      expect(again.json).toEqual({ Successful: [{ Index: 0, EventId: first.eventID }], Failed: [] });
+      expect(await historyOf(first.eventID)).toHaveLength(1);
+    });
+
+    it('checks each completed record alone', async () => {
+      const good = makeRecord({ eventName: 'CompactGood' });
+      const { common, own } = split(good);
+      const { eventID: _none, ...noId } = own;
+      const answer = await putCompact({ ...common, awsRegion: 'nowhere' }, [{ ...own, awsRegion: good.awsRegion }, noId, own]);
+      expect(answer.json.Successful).toEqual([{ Index: 0, EventId: good.eventID }]);
+      const failed = answer.json.Failed as Array<{ Index: number; ErrorCode: string; ErrorMessage: string }>;
+      expect(failed.map((f) => [f.Index, f.ErrorCode])).toEqual([[1, 'InvalidRecord'], [2, 'InvalidRecord']]);
+      expect(failed[0]!.ErrorMessage).toContain('eventID');
+      expect(failed[1]!.ErrorMessage).toContain("awsRegion 'nowhere'");
+    });
+
+    it('counts the stored records rather than listing them when asked (OmitSuccessful)', async () => {
+      const good = makeRecord({ eventName: 'Counted' });
+      const { eventID: _none, ...noId } = makeRecord();
+      const body = JSON.stringify({ OmitSuccessful: true, Records: [good, noId, good] });
+      const answer = await rawCloudTrailCall(server, { target: TARGET, body });
+      expect(answer.json).toMatchObject({ SuccessfulCount: 2, Failed: [{ Index: 1, ErrorCode: 'InvalidRecord' }] });
+      expect(answer.json).not.toHaveProperty('Successful');
+      expect(await historyOf(good.eventID)).toHaveLength(1);
+      const page = await client.send(new LookupEventsCommand({
+        LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'PutRecords' }], MaxResults: 1,
+      }));
+      expect(JSON.parse(page.Events?.[0]?.CloudTrailEvent ?? '{}').responseElements).toEqual({ successfulCount: 2, failedCount: 1 });
+    });
+
+    it('refuses a Common that names an event, or is not an object, and stores nothing', async () => {
+      const record = makeRecord();
+      const { common, own } = split(record);
+      const named = await putCompact({ ...common, eventID: 'shared' }, [own]);
+      expect(named.status).toBe(400);
+      expect(named.json.__type).toBe('ValidationException');
+      expect(String(named.json.message)).toContain('eventID');
+      const shapeless = await putCompact('everything', [own]);
+      expect(shapeless.status).toBe(400);
+      expect(await historyOf(record.eventID)).toEqual([]);
+    });
+  });
+
   it('records the call itself with counts, not the records', async () => {
     await putRecords([makeRecord()]);
     const page = await client.send(new LookupEventsCommand({

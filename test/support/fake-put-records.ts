@@ -2,10 +2,13 @@
 // contract says), and can be told to fail calls in the ways a real server or network fails.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { withCommonMembers } from '../../src/domain/ingest/common-members.js';
 
 export type Fault =
   | { kind: 'status'; status: number; type: string; retryAfter?: string }
   | { kind: 'hang-up' }
+  /** Stores the records but answers a SuccessfulCount one short. */
+  | { kind: 'miscount' }
   | { kind: 'fail-records'; code: string; match: (record: Record<string, unknown>) => boolean };
 
 export interface FakePutRecords {
@@ -23,6 +26,10 @@ export interface FakePutRecords {
   /** Whole-call ValidationException when a call holds such a record. */
   poison: (record: Record<string, unknown>) => boolean;
   down: boolean;
+  /** Answer as a server older than OmitSuccessful does: every stored record listed. */
+  listsSuccessful: boolean;
+  /** Be a server older than Common: leave it out (and list every stored record). */
+  ignoresCommon: boolean;
   authorizations: string[];
   close(): Promise<void>;
 }
@@ -30,7 +37,7 @@ export interface FakePutRecords {
 export async function startFakePutRecords(): Promise<FakePutRecords> {
   const fake: Omit<FakePutRecords, 'url' | 'close'> = {
     stored: new Map(), calls: [], duplicates: 0, faults: [], refuse: () => undefined, poison: () => false, down: false,
-    authorizations: [],
+    listsSuccessful: false, ignoresCommon: false, authorizations: [],
   };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -52,7 +59,10 @@ function answer(fake: Omit<FakePutRecords, 'url' | 'close'>, req: http.IncomingM
   fake.authorizations.push(String(req.headers.authorization ?? ''));
   if (fake.down) return void req.socket.destroy();
   if (req.headers['x-amz-target'] !== 'OpenTrail_20261101.PutRecords') return reply(res, 400, { __type: 'UnknownOperationException' });
-  const records = (JSON.parse(body) as { Records: Array<Record<string, unknown>> }).Records;
+  const call = JSON.parse(body) as { Records: Array<Record<string, unknown>>; Common?: Record<string, unknown>; OmitSuccessful?: boolean };
+  const common = fake.ignoresCommon ? undefined : call.Common;
+  // The compact form, completed as the server does (docs/bulk-ingest.md).
+  const records = common ? call.Records.map((record) => withCommonMembers(record, common) as Record<string, unknown>) : call.Records;
   fake.calls.push(records.length);
   const fault = fake.faults.shift();
   if (fault?.kind === 'hang-up') return void req.socket.destroy();
@@ -70,7 +80,8 @@ function answer(fake: Omit<FakePutRecords, 'url' | 'close'>, req: http.IncomingM
     else fake.stored.set(id, record);
     Successful.push({ Index, EventId: id });
   });
-  reply(res, 200, { Successful, Failed });
+  if (!call.OmitSuccessful || fake.listsSuccessful || fake.ignoresCommon) return reply(res, 200, { Successful, Failed });
+  reply(res, 200, { SuccessfulCount: Successful.length - (fault?.kind === 'miscount' ? 1 : 0), Failed });
 }
 
 function reply(res: http.ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}): void {

@@ -3,7 +3,7 @@
 // the record are built after the response is finished.
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { UserIdentity } from '../../domain/record.js';
-import type { AuditEvent } from '../audit-record.js';
+import { CapturedEvent, type AuditEvent } from '../audit-record.js';
 import { randomUuid } from '../uuid-pool.js';
 import type { AuditOptions, RouteAudit } from './audit-options.js';
 import { errorFacts } from './error-facts.js';
@@ -96,17 +96,17 @@ export class HttpAuditor<Request> {
     const method = exchange.method.toUpperCase();
     const readOnly = route?.readOnly ?? READ_METHODS.has(method);
     const error = errorFacts(exchange.statusCode, exchange.responseBody, exchange.error);
-    const event: AuditEvent = {
-      eventTime: exchange.finishedAt,
-      eventSource: route?.eventSource ?? this.options.eventSource,
-      eventName: route?.eventName ?? this.eventName(method, exchange.route),
-      userIdentity: identity && typeof identity.type === 'string' ? identity : { ...identity, type: 'Unknown' },
-      sourceIPAddress: this.addressOf(exchange.raw),
-      requestID: this.requestId(exchange, request),
+    const event: AuditEvent = new CapturedEvent(
+      exchange.finishedAt,
+      route?.eventSource ?? this.options.eventSource,
+      route?.eventName ?? this.eventName(method, exchange.route),
+      identity && typeof identity.type === 'string' ? identity : { ...identity, type: 'Unknown' },
+      this.addressOf(exchange.raw),
+      this.requestId(exchange, request),
       readOnly,
-      eventType: 'AwsApiCall',
-      eventCategory: route?.eventCategory ?? 'Management',
-    };
+      'AwsApiCall',
+      route?.eventCategory ?? 'Management',
+    );
     const userAgent = exchange.raw.headers['user-agent'];
     if (userAgent) event.userAgent = userAgent.slice(0, MAX_SHORT_FIELD);
     if (error) {
