@@ -10,7 +10,7 @@ import { PutRecordsCall } from './put-records-call.js';
 import type { RecordQueue } from './record-queue.js';
 import { MAX_COMMON_BYTES, RecordLineWriter, wholeLine } from './record-line.js';
 import { SpoolQueue } from './spool/spool-queue.js';
-import { randomUuid } from './uuid-pool.js';
+import { timeOrderedUuid } from './uuid-pool.js';
 
 export interface CloseOptions {
   /** How long close() keeps trying to deliver what is left. Default 10 s. Spooled records stay on disk for the next start. */
@@ -68,7 +68,7 @@ export class OpentrailClient {
       }
       // One clock reading per record: an event timed by the caller in milliseconds was timed just now.
       const nowMs = typeof event?.eventTime === 'number' ? event.eventTime : Date.now();
-      const eventID = event?.eventID ?? randomUuid();
+      const eventID = event?.eventID ?? timeOrderedUuid(nowMs);
       const line = this.writer.line(event, eventID, nowMs);
       const bytes = Buffer.byteLength(line);
       if (bytes > MAX_RECORD_BYTES) {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { CapturedEvent, completeRecord, type AuditEvent, type RecordDefaults } from './audit-record.js';
 import { RecordLineWriter } from './record-line.js';
-import { randomUuid } from './uuid-pool.js';
+import { randomUuid, timeOrderedUuid } from './uuid-pool.js';
+import { timeOfOrderedId } from '../domain/time-ordered-id.js';
 import { withCommonMembers } from '../domain/ingest/common-members.js';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 30, 45, 678);
@@ -117,5 +118,17 @@ describe('randomUuid', () => {
     const ids = Array.from({ length: 1000 }, () => randomUuid());
     expect(new Set(ids).size).toBe(1000);
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('timeOrderedUuid', () => {
+  it('gives distinct version 7 UUIDs of the time asked for, as the server makes', () => {
+    const times = Array.from({ length: 1000 }, (_, i) => NOW + Math.floor(i / 7));
+    const ids = times.map((ms) => timeOrderedUuid(ms));
+    expect(new Set(ids).size).toBe(1000);
+    ids.forEach((id, i) => {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(timeOfOrderedId(id)).toBe(times[i]);
+    });
   });
 });

@@ -25,8 +25,8 @@ export function timeOfOrderedId(eventId: string): number | undefined {
   return high === undefined || low === undefined ? undefined : high * 65536 + low;
 }
 
-/** A v4 UUID from randomUUID with its first 48 bits replaced by the time and its version by 7. */
-function withTime(uuid: string, timeMs: number): string {
+/** A v4 UUID (from randomUUID or a pool of them) with its first 48 bits replaced by the time and its version by 7. */
+export function withTime(uuid: string, timeMs: number): string {
   return `${timePrefix(timeMs)}-7${uuid.slice(15)}`;
 }
 
