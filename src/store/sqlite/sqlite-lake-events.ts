@@ -25,7 +25,7 @@ export class SqliteLakeEvents implements LakeEvents {
   readonly #cursor: Database.Statement<[], number>;
   readonly #saveCursor: Database.Statement<[number]>;
   readonly #storeId: Database.Statement<[string], number>;
-  readonly #copy: Database.Statement<[number, number]>;
+  readonly #copy: Database.Statement<[number, string]>;
   readonly #candidates: Database.Statement<[number, number], CandidateRow>;
   readonly #eventsOf: Database.Statement<[string, number, number], KeptRow>;
   readonly #count: Database.Statement<[string], number>;
@@ -41,8 +41,9 @@ export class SqliteLakeEvents implements LakeEvents {
     this.#saveCursor = db.prepare(`INSERT INTO lake_cursor (id, after_seq) VALUES (1, ?)
       ON CONFLICT (id) DO UPDATE SET after_seq = excluded.after_seq`);
     this.#storeId = db.prepare<[string], number>('SELECT id FROM event_data_stores WHERE arn = ?').pluck();
+    // One statement per store and page: the seqs arrive as one JSON array, not one statement run each.
     this.#copy = db.prepare(`INSERT OR IGNORE INTO lake_events (store_id, seq, time_ms, event_id, json)
-      SELECT ?, seq, time_ms, event_id, json FROM events WHERE seq = ?`);
+      SELECT ?, e.seq, e.time_ms, e.event_id, e.json FROM json_each(?) j CROSS JOIN events e ON e.seq = j.value`);
     // CROSS JOIN keeps events as the outer loop, so the scan follows seq and stops at the limit.
     this.#candidates = db.prepare(`SELECT e.seq, s.account_id, s.region, e.category,
         CASE WHEN e.category = 'ActivityAuditLog'
@@ -55,11 +56,9 @@ export class SqliteLakeEvents implements LakeEvents {
     this.#count = db.prepare<[string], number>(`SELECT count(*) FROM lake_events WHERE store_id = ${byArn}`).pluck();
     this.#dropBefore = db.prepare(`DELETE FROM lake_events WHERE store_id = ${byArn} AND time_ms < ?`);
     this.#keepTx = db.transaction((members: readonly Membership[], throughSeq: number) => {
-      const ids = new Map<string, number | undefined>();
-      for (const { storeArn, seq } of members) {
-        if (!ids.has(storeArn)) ids.set(storeArn, this.#storeId.get(storeArn));
-        const id = ids.get(storeArn);
-        if (id !== undefined) this.#copy.run(id, seq);
+      for (const [storeArn, seqs] of seqsByStore(members)) {
+        const id = this.#storeId.get(storeArn);
+        if (id !== undefined) this.#copy.run(id, JSON.stringify(seqs));
       }
       this.#saveCursor.run(throughSeq);
     });
@@ -97,4 +96,14 @@ export class SqliteLakeEvents implements LakeEvents {
   async dropBefore(storeArn: string, cutoffMs: number): Promise<number> {
     return this.#dropBefore.run(storeArn, cutoffMs).changes;
   }
+}
+
+function seqsByStore(members: readonly Membership[]): Map<string, number[]> {
+  const byStore = new Map<string, number[]>();
+  for (const { storeArn, seq } of members) {
+    const seqs = byStore.get(storeArn);
+    if (seqs) seqs.push(seq);
+    else byStore.set(storeArn, [seq]);
+  }
+  return byStore;
 }
