@@ -3,7 +3,7 @@
 // (eventID, and the middleware's requestID). eventIDs are version 7 (time first), as the server's own are: opentrail
 // files eventIDs in time order then, where a commit touches a few pages of its index (src/domain/time-ordered-id.ts).
 import crypto from 'node:crypto';
-import { withTime } from '../domain/time-ordered-id.js';
+import { orderedIdPrefix } from '../domain/time-ordered-id.js';
 
 const PER_FILL = 256;
 const HEX = Buffer.from('0123456789abcdef', 'latin1');
@@ -28,7 +28,7 @@ let prefix = '';
 export function timeOrderedUuid(timeMs: number): string {
   if (timeMs !== prefixMs) {
     prefixMs = timeMs;
-    prefix = withTime('00000000-0000-4000-8000-000000000000', timeMs).slice(0, 15);
+    prefix = orderedIdPrefix(timeMs);
   }
   return prefix + randomUuid().slice(15);
 }

@@ -8,13 +8,14 @@ const MAX_TIME_MS = 2 ** 48 - 1;
 
 /** A version 7 UUID for an event at `timeMs`, its other 74 bits random. */
 export function timeOrderedId(timeMs: number): string {
-  return withTime(crypto.randomUUID(), timeMs);
+  // randomUUID's version 4 layout: everything from its 16th character on is random but the variant.
+  return orderedIdPrefix(timeMs) + crypto.randomUUID().slice(15);
 }
 
 /** A version 7 UUID for an event at `timeMs` whose other bits are the first hex digits of `hex` (a hash). */
 export function timeOrderedIdFromHash(timeMs: number, hex: string): string {
   const variant = ((parseInt(hex[3]!, 16) & 0x3) | 0x8).toString(16);
-  return `${timePrefix(timeMs)}-7${hex.slice(0, 3)}-${variant}${hex.slice(4, 7)}-${hex.slice(7, 19)}`;
+  return `${orderedIdPrefix(timeMs)}${hex.slice(0, 3)}-${variant}${hex.slice(4, 7)}-${hex.slice(7, 19)}`;
 }
 
 /** The time a version 7 eventID carries, or undefined for any other eventID. */
@@ -25,16 +26,14 @@ export function timeOfOrderedId(eventId: string): number | undefined {
   return high === undefined || low === undefined ? undefined : high * 65536 + low;
 }
 
-/** A v4 UUID (from randomUUID or a pool of them) with its first 48 bits replaced by the time and its version by 7. */
-export function withTime(uuid: string, timeMs: number): string {
-  return `${timePrefix(timeMs)}-7${uuid.slice(15)}`;
-}
-
-/** `tttttttt-tttt`: 48 bits of milliseconds since 1970, clamped to what they can hold. */
-function timePrefix(timeMs: number): string {
+/**
+ * `tttttttt-tttt-7`: a version 7 UUID's first 15 characters, 48 bits of milliseconds since 1970 (clamped to what they
+ * can hold) and the version; the rest of a version 4 UUID from its 16th character completes it.
+ */
+export function orderedIdPrefix(timeMs: number): string {
   const ms = Math.min(Math.max(Math.trunc(timeMs), 0), MAX_TIME_MS);
   const hex = ms.toString(16).padStart(12, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8)}`;
+  return `${hex.slice(0, 8)}-${hex.slice(8)}-7`;
 }
 
 const HEX = /^[0-9a-fA-F]+$/;

@@ -71,11 +71,11 @@ export class GroupCommit<T, R = void> {
     setImmediate(() => {
       this.#scheduled = false;
       if (this.#overlap) {
-        // #flush has written the batch by the time it returns; only its settling waits.
+        // #flush has written the batch by the time it returns; only its settling waits. Items submitted after this
+        // schedule the next batch themselves, as nothing is flushing.
         const syncing = this.#flush();
         this.#syncing.add(syncing);
         void syncing.finally(() => this.#syncing.delete(syncing));
-        if (this.#queue.length > 0) this.#schedule();
         return;
       }
       // `.finally` runs as a microtask, so it always clears the flag after it was set here, even when the
