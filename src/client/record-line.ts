@@ -8,15 +8,11 @@
 // `commonJson`; the server puts the record back together, in the same member order, so the stored record is the
 // same. Only members every line has can be common: a line cannot say that it lacks one.
 import { EVENT_VERSION } from '../domain/record.js';
-import { withCommonMembers } from '../domain/ingest/common-members.js';
+import { RECORD_ORDER, withCommonMembers } from '../domain/ingest/common-members.js';
 import { CapturedEvent, completeRecord, eventTimeMs, InvalidEventError, secondText, type AuditEvent, type RecordDefaults } from './audit-record.js';
 
-// The members completeRecord writes, in its order.
-const MEMBERS = new Set([
-  'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress', 'userAgent',
-  'errorCode', 'errorMessage', 'requestParameters', 'responseElements', 'additionalEventData', 'requestID', 'eventID',
-  'readOnly', 'resources', 'eventType', 'managementEvent', 'recipientAccountId', 'eventCategory',
-]);
+// The members completeRecord writes.
+const MEMBERS: ReadonlySet<string> = new Set(RECORD_ORDER);
 // Characters JSON.stringify escapes (controls, `"`, `\`) or may escape (surrogates, when unpaired).
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const UNKNOWN_IDENTITY = '{"type":"Unknown"}';

@@ -1,7 +1,7 @@
 // Builds the CloudTrail record of one API call made to opentrail (spec §1.2, §1.5): every always-present member,
 // and the optional ones only when they apply.
 import { timeOrderedId } from './time-ordered-id.js';
-import { EVENT_VERSION, type CloudTrailRecord, type RecordResource, type UserIdentity } from './record.js';
+import { EVENT_VERSION, RECORD_MEMBER_ORDER, type CloudTrailRecord, type RecordResource, type UserIdentity } from './record.js';
 import { formatEventTime } from './event-time.js';
 
 export interface ApiCallFacts {
@@ -61,17 +61,9 @@ export function apiCallRecord(facts: ApiCallFacts): CloudTrailRecord {
   return reorder(record);
 }
 
-// Records list their members in CloudTrail's customary order; consumers must not rely on it, but people read them.
-const ORDER = [
-  'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress',
-  'userAgent', 'errorCode', 'errorMessage', 'requestParameters', 'responseElements', 'additionalEventData',
-  'requestID', 'eventID', 'readOnly', 'resources', 'eventType', 'managementEvent', 'recipientAccountId',
-  'sharedEventID', 'eventCategory',
-];
-
 function reorder(record: CloudTrailRecord): CloudTrailRecord {
   const out: Record<string, unknown> = {};
-  for (const key of ORDER) if (key in record) out[key] = record[key];
+  for (const key of RECORD_MEMBER_ORDER) if (key in record) out[key] = record[key];
   return out as CloudTrailRecord;
 }
 

@@ -67,3 +67,11 @@ export interface CloudTrailRecord {
 
 /** The record version opentrail writes for the events it records itself. */
 export const EVENT_VERSION = '1.11';
+
+/** CloudTrail's customary member order: consumers must not rely on it, but people read records. */
+export const RECORD_MEMBER_ORDER: readonly string[] = [
+  'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress',
+  'userAgent', 'errorCode', 'errorMessage', 'requestParameters', 'responseElements', 'additionalEventData',
+  'requestID', 'eventID', 'readOnly', 'resources', 'eventType', 'managementEvent', 'recipientAccountId',
+  'sharedEventID', 'eventCategory',
+];

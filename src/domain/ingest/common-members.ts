@@ -1,13 +1,13 @@
 // PutRecords' compact form (docs/bulk-ingest.md): members that every record of a call shares are sent once, in
 // `Common`, and each record carries only what is its own. The server completes each record before it is checked,
 // so that what is stored is the record a producer would have sent whole, member for member and in the same order.
+import { RECORD_MEMBER_ORDER } from '../record.js';
 
-/** CloudTrail's customary member order (spec §1), the order the SDK writes whole records in. */
-const RECORD_ORDER = [
-  'eventVersion', 'userIdentity', 'eventTime', 'eventSource', 'eventName', 'awsRegion', 'sourceIPAddress', 'userAgent',
-  'errorCode', 'errorMessage', 'requestParameters', 'responseElements', 'additionalEventData', 'requestID', 'eventID',
-  'readOnly', 'resources', 'eventType', 'managementEvent', 'recipientAccountId', 'eventCategory',
-] as const;
+/**
+ * The members the SDK writes a whole record with (client/audit-record.ts completeRecord), in that order: CloudTrail's
+ * customary order without sharedEventID, which only opentrail's own copies of cross-account calls carry.
+ */
+export const RECORD_ORDER: readonly string[] = RECORD_MEMBER_ORDER.filter((member) => member !== 'sharedEventID');
 const IN_ORDER: ReadonlySet<string> = new Set(RECORD_ORDER);
 
 /** Members that name one event and so can never be common to several. */
