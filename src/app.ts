@@ -24,6 +24,7 @@ import { startDelivery } from './delivery/start-delivery.js';
 import { LakeWorker } from './lake/lake-worker.js';
 import { ChannelIngestionTracker } from './services/lake/channel-ingestion-tracker.js';
 import { cloudTrailDataSurface } from './edge/surfaces/cloudtrail-data-surface.js';
+import { openAuditBatchPreparer, type AuditBatchPreparer } from './edge/surfaces/cloudtrail-data/audit-batch-threads.js';
 import { iamSurface } from './edge/surfaces/iam-surface.js';
 import { stsSurface } from './edge/surfaces/sts-surface.js';
 import { Authorizer } from './services/access/authorizer.js';
@@ -47,6 +48,8 @@ export interface RunningOpentrail {
 export interface StartOptions {
   clock?: Clock;
   log?: Logger;
+  /** Where PutAuditEvents bodies are checked (default: ingest threads when built, else inline); closed with the server. */
+  auditBatches?: AuditBatchPreparer;
 }
 
 /** Request bodies above this are refused before any surface sees them. */
@@ -60,6 +63,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
   const dataDir = path.resolve(config.dataDir);
   const store = await openStore({ dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   let objects: ObjectStore | undefined;
+  let auditBatches: AuditBatchPreparer | undefined;
   try {
     objects = await openObjectStore({ ...config, dataDir });
     const secrets = SecretBox.forDataDir(dataDir);
@@ -78,9 +82,10 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       identity: { secrets, texts: authorizer.texts, bucketPolicies, accountWrites: new KeyedLock() },
       signer,
     };
+    auditBatches = options.auditBatches ?? openAuditBatchPreparer();
     const pipeline = new CallPipeline({
       surfaces: [
-        cloudTrailSurface(services), cloudTrailDataSurface(services), s3Surface({ ...services, bucketPolicies }),
+        cloudTrailSurface(services), cloudTrailDataSurface(services, auditBatches), s3Surface({ ...services, bucketPolicies }),
         iamSurface(services), stsSurface(services),
       ],
       authenticator: new Authenticator(store.credentials, secrets, clock),
@@ -123,6 +128,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       async close() {
         await pruner.stop();
         await server.close();
+        await auditBatches?.close();
         await delivery?.stop();
         await lake?.stop();
         await services.channelIngestion.flush();
@@ -132,6 +138,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       },
     };
   } catch (err) {
+    await auditBatches?.close();
     await objects?.close();
     await store.close();
     throw err;

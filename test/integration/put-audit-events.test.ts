@@ -11,6 +11,7 @@ import { cloudTrailClient } from '../support/sdk.js';
 import { cli, DeliveredLogs, waitFor } from '../support/delivered-logs.js';
 import { eventDataChecksum } from '../../src/domain/lake/audit-event-data.js';
 import { addRootAccount } from '../support/accounts.js';
+import { builtAuditBatchThreads } from '../support/audit-batch-threads.js';
 
 const ACCOUNT = '123456789012';
 let server: TestServer;
@@ -70,7 +71,8 @@ async function historyOf(eventId: string) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ logFileInterval: 1, retentionDays: 36_500 });
+  // Calls are checked on ingest threads, as in a built server (the switches' server below checks them inline).
+  server = await startTestServer({ logFileInterval: 1, retentionDays: 36_500 }, { auditBatches: builtAuditBatchThreads() });
   client = cloudTrailClient(server);
   const store = JSON.parse(await cli(server, ['cloudtrail', 'create-event-data-store', '--name', 'shop-activity',
     '--advanced-event-selectors', '[{"FieldSelectors":[{"Field":"eventCategory","Equals":["ActivityAuditLog"]}]}]'])) as { EventDataStoreArn: string };

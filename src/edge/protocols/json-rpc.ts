@@ -25,13 +25,18 @@ export function targetOperation(request: EdgeRequest, service: JsonRpcService): 
 }
 
 export function parseJsonBody(request: EdgeRequest, limit = JSON_BODY_LIMIT): Record<string, unknown> {
-  if (request.body.length === 0) return {};
-  if (request.body.length > limit) {
+  return parseJsonBytes(request.body, limit);
+}
+
+/** The body's JSON object; an empty body is an empty object, as the AWS SDKs send for operations without input. */
+export function parseJsonBytes(body: Buffer, limit = JSON_BODY_LIMIT): Record<string, unknown> {
+  if (body.length === 0) return {};
+  if (body.length > limit) {
     throw new ServiceError('RequestEntityTooLargeException', `The request body exceeds ${limit} bytes.`);
   }
   let value: unknown;
   try {
-    value = JSON.parse(request.body.toString('utf8'));
+    value = JSON.parse(body.toString('utf8'));
   } catch {
     throw new ServiceError('SerializationException', 'The request body is not valid JSON.');
   }

@@ -1,20 +1,11 @@
 // PutAuditEvents (spec §4.12): events from outside AWS into a channel's event data stores. The channel must be the
-// caller's; each event is checked alone (checksum, schema, recipient) and the good ones of the call are stored in
-// one group commit. The lake worker then copies them into the channel's destinations.
+// caller's; the good events of a call (checked alone, edge/surfaces/cloudtrail-data/audit-event-batch.ts) are stored
+// in one group commit. The lake worker then copies them into the channel's destinations.
 import { ServiceError } from '../../errors/service-error.js';
 import { parseLakeReference } from '../../domain/lake/lake-arn.js';
-import { checkAuditEvent } from '../../domain/lake/audit-event-data.js';
-import { auditEventRecord, indexAuditEvent } from '../../domain/lake/audit-event-record.js';
 import type { StoredChannel } from '../../store/lake-store.js';
-import { formatEventTime } from '../../domain/event-time.js';
 import type { Services } from '../services.js';
 import { ingestCandidates, type Candidate, type IngestAnswer, type Refused } from '../ingest/ingest-results.js';
-
-export interface AuditEventEntry {
-  id: string;
-  eventData: string;
-  eventDataChecksum?: string | undefined;
-}
 
 export interface AuditCall {
   accountId: string;
@@ -36,31 +27,16 @@ export async function auditChannel(services: Services, channelArn: string, call:
   return channel;
 }
 
-export async function putAuditEvents(
+/** Stores a call's checked events (audit-event-batch.ts) in one group commit and notes the attempt on the channel. */
+export async function storeAuditEvents(
   services: Services,
   channel: StoredChannel,
-  entries: readonly AuditEventEntry[],
-  call: AuditCall,
+  candidates: readonly Candidate[],
+  refused: Refused[],
+  now: Date,
 ): Promise<IngestAnswer> {
-  const { inHistory, toTrails } = services.auditEvents;
-  const origin = toTrails ? 'recorded' : 'channel';
-  const ingestionTime = formatEventTime(call.now);
-  const candidates: Candidate[] = [];
-  const refused: Refused[] = [];
-  entries.forEach((entry, index) => {
-    const check = checkAuditEvent(entry.eventData, entry.eventDataChecksum, channel.accountId);
-    if (!check.ok) {
-      refused.push({ index, code: check.problem.code, message: check.problem.message });
-      return;
-    }
-    const facts = {
-      channelArn: channel.arn, id: entry.id, eventData: check.data, eventDataText: entry.eventData, eventDataChecksum: check.checksum, timeMs: check.timeMs,
-      region: call.region, ingestionTime,
-    };
-    candidates.push({ index, event: indexAuditEvent(auditEventRecord(facts), facts, { inHistory, origin }) });
-  });
   const answer = await ingestCandidates(services.store.eventLog, candidates, channel.accountId, 'InternalFailure', refused);
-  noteIngestion(services, channel, answer, call.now);
+  noteIngestion(services, channel, answer, now);
   return answer;
 }
 

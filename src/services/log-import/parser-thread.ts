@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import { parseLogFiles, type ParseJob, type ParserOutput } from './parse-log-files.js';
-import { decodeChunk, encodeChunk, transferablesOf, type EventChunk } from './event-chunk.js';
+import { decodeChunk, encodeChunk, transferablesOf, type EventChunk } from '../../domain/event-chunk.js';
 
 const WORKER_SCRIPT = new URL('./parse-worker.js', import.meta.url);
 const CHUNKS_AHEAD = 3;

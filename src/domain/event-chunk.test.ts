@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { event, iamUser, importedEvent } from '../../store/conformance/fixtures.js';
+import { event, iamUser, importedEvent } from '../store/conformance/fixtures.js';
 import { decodeChunk, encodeChunk, transferablesOf } from './event-chunk.js';
 
 describe('event chunks between the parser thread and the inserting thread', () => {
@@ -15,6 +15,15 @@ describe('event chunks between the parser thread and the inserting thread', () =
     expect(decodeChunk(structuredClone(chunk, { transfer: transferablesOf(chunk) }))).toEqual(events);
     // repeated values travel once
     expect(chunk.strings.filter((s) => s === 'PutObject')).toHaveLength(1);
+  });
+
+  it('carry the channel of PutAuditEvents events, and no channel where there is none', () => {
+    const channelArn = 'arn:aws:cloudtrail:us-east-1:123456789012:channel/4b0e1f9c-0000-4000-8000-000000000001';
+    const events = [{ ...event({ eventName: 'PlaceOrder' }), channelArn }, event({ eventName: 'ListTrails' })];
+    const chunk = encodeChunk(events)!;
+    const decoded = decodeChunk(structuredClone(chunk, { transfer: transferablesOf(chunk) }));
+    expect(decoded).toEqual(events);
+    expect('channelArn' in decoded[1]!).toBe(false);
   });
 
   it('round-trips an empty chunk', () => {

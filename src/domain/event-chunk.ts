@@ -1,10 +1,10 @@
-// A chunk of parsed events in the form it crosses from the parser thread to the inserting thread. Structured
+// A chunk of events in the form it crosses between threads (the import's parser, PutAuditEvents' ingest threads). Structured
 // cloning an array of IndexedEvents copies every string of every event and builds ~20 objects per event on the
 // receiving side, whose garbage collection then costs more than the inserting itself. Here the records' text
 // travels as one string that each event's json is a slice of, the other strings once per chunk however many
 // events repeat them, and the numbers in typed arrays that are transferred, not copied.
-import type { EventOrigin, IndexedEvent } from '../../domain/indexed-event.js';
-import type { HistoryAttributes, HistoryResource } from '../../domain/history-attributes.js';
+import type { EventOrigin, IndexedEvent } from './indexed-event.js';
+import type { HistoryAttributes, HistoryResource } from './history-attributes.js';
 
 export interface EventChunk {
   /** Every event's json, one after another. */
@@ -23,7 +23,7 @@ export interface EventChunk {
   resourceRefs: Int32Array;
 }
 
-const FIELDS = ['eventId', 'accountId', 'region', 'category', 'origin', 'eventName', 'eventSource', 'username', 'accessKeyId'] as const;
+const FIELDS = ['eventId', 'accountId', 'region', 'category', 'origin', 'eventName', 'eventSource', 'username', 'accessKeyId', 'channelArn'] as const;
 const IN_HISTORY = 1;
 const HAS_READ_ONLY = 2;
 const READ_ONLY = 4;
@@ -60,6 +60,7 @@ export function encodeChunk(events: readonly IndexedEvent[]): EventChunk | undef
     refs[base + 6] = strings.ref(a.eventSource);
     refs[base + 7] = strings.ref(a.username);
     refs[base + 8] = strings.ref(a.accessKeyId);
+    refs[base + 9] = strings.ref(event.channelArn);
     for (const r of a.resources) resourceRefs.push(strings.ref(r.type), strings.ref(r.name));
     resourceEnds[i] = resourceRefs.length;
   }
@@ -98,6 +99,8 @@ export function decodeChunk(chunk: EventChunk): IndexedEvent[] {
       region: stringAt(strings, refs[base + 2]!)!, timeMs: times[i]!, category: stringAt(strings, refs[base + 3]!)!,
       inHistory: (flags[i]! & IN_HISTORY) !== 0, origin: stringAt(strings, refs[base + 4]!) as EventOrigin, attributes,
     };
+    const channelArn = stringAt(strings, refs[base + 9]!);
+    if (channelArn !== undefined) events[i]!.channelArn = channelArn;
     start = ends[i]!;
   }
   return events;
