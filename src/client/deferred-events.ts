@@ -1,14 +1,16 @@
-// Events handed over as the few facts they will be built from, built a few milliseconds later many at a time. At a
+// Events handed over as the few facts they will be built from, built a little later many at a time. At a
 // moderate request rate each request is served by its own wake-up of the event loop, with caches cold: building its
 // record then costs several times what the same work costs in a loop over many records, where the builder's code
-// and data stay warm. Held for milliseconds only, the facts rarely live through a scavenge.
+// and data stay warm. Held a few milliseconds, the facts rarely live through a scavenge. What is held must not
+// change meanwhile: the middleware holds events it built from copies, not the application's own objects (an
+// application may change the object it answered with right after answering).
 import type { AuditEvent } from './audit-record.js';
 
 /** Builds an event from its facts; undefined when there is nothing to record (or it will be recorded later itself). */
 export type EventBuilder<Facts> = (facts: Facts) => AuditEvent | undefined;
 
 export interface DeferredOptions {
-  /** How long the first held event waits for others. */
+  /** How long the first held event waits for others at most. */
   delayMs: number;
   /** Built at once when this many are held, to keep a burst's facts from piling up. */
   maxHeld: number;

@@ -8,7 +8,7 @@ import type { TrustProxy } from './source-address.js';
 /** What the middleware needs of a client: OpentrailClient, or anything with its record(). */
 export interface EventRecorder {
   record(event: AuditEvent): string | undefined;
-  /** Where present, used instead of record(): the event is built later, with others (OpentrailClient.recordLater). */
+  /** Where present, used instead of record(): the event's line is written later, with others' (OpentrailClient.recordLater). */
   recordLater?<Facts>(build: EventBuilder<Facts>, facts: Facts): void;
 }
 
@@ -33,7 +33,7 @@ export interface AuditOptions<Request> {
   client: EventRecorder;
   /** eventSource of every record unless a route says otherwise, e.g. `orders.example.com`. */
   eventSource: string;
-  /** Who made the call (e.g. from your auth's `request.user`); runs shortly after the response is finished. Default `{type: "Unknown"}`. */
+  /** Who made the call (e.g. from your auth's `request.user`); runs when the response is finished. Default `{type: "Unknown"}`. */
   identity?: (request: Request) => UserIdentity | undefined | Promise<UserIdentity | undefined>;
   /** awsRegion of the records; default: the client's region. */
   region?: string;

@@ -1,7 +1,6 @@
 // What both middlewares share: turning one finished HTTP exchange into a CloudTrail record (spec §1.2) and handing
-// it to the client. It never throws into the application and never holds the response: when the response is
-// finished only its time and the caller's address are taken (the connection may be gone later); identity
-// resolution and the record are built a few milliseconds later, with other requests' (deferred-events.ts).
+// it to the client. It never throws into the application and never holds the response: identity resolution and
+// the event are made once the response is finished; the record's line is written later, with other requests'.
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { UserIdentity } from '../../domain/record.js';
 import { CapturedEvent, type AuditEvent } from '../audit-record.js';
@@ -12,7 +11,7 @@ import { eventNameFor } from './event-name.js';
 import { redactor, type Redactor } from './redaction.js';
 import { addressResolver, type AddressOf } from './source-address.js';
 
-/** What an adapter holds of a request when its response is finished; the rest is read from them when it is built. */
+/** What an adapter holds of a request when its response is finished. */
 export class Finished<Request, Reply> {
   constructor(
     readonly request: Request,
@@ -26,7 +25,7 @@ export class Finished<Request, Reply> {
   ) {}
 }
 
-/** The facts of one request and its answer, read by a framework adapter from a Finished request. */
+/** The facts of one request and its answer, read by a framework adapter. */
 export interface HttpExchange {
   raw: IncomingMessage;
   method: string;
@@ -89,19 +88,20 @@ export class HttpAuditor<Request, Reply> {
     return statusCode >= 400 || this.recordsResponse(method, routeAudit);
   }
 
-  /** The response to `request` is finished (`raw`: its IncomingMessage); `payload` and `error` as gathered. */
+  /**
+   * The response to `request` is finished (`raw`: its IncomingMessage); `payload` and `error` as gathered. The event
+   * is built now, its sections copied (the application may change the objects it answered with afterwards); only
+   * its record's line is written later, with other requests' (OpentrailClient.recordLater).
+   */
   finish(request: Request, reply: Reply, raw: IncomingMessage, payload?: unknown, error?: unknown): void {
     try {
-      const finished = new Finished(request, reply, Date.now(), this.addressOf(raw), payload, error);
+      const event = this.build(new Finished(request, reply, Date.now(), this.addressOf(raw), payload, error));
+      if (event === undefined) return;
       const client = this.options.client;
-      if (client.recordLater) {
-        client.recordLater(this.build, finished);
-      } else {
-        const event = this.build(finished);
-        if (event) client.record(event);
-      }
+      if (client.recordLater) client.recordLater(asBuilt, event);
+      else client.record(event);
     } catch {
-      // the client never throws; a faulty stand-in (or a builder's fault, with one) must not reach the application
+      // the client never throws; a faulty stand-in (or a route's resources callback) must not reach the application
     }
   }
 
@@ -227,6 +227,8 @@ export class HttpAuditor<Request, Reply> {
     return !isRead(method) && (route?.responseElements ?? this.options.responseElements ?? false);
   }
 }
+
+const asBuilt = (event: AuditEvent): AuditEvent => event;
 
 /** CloudTrail truncates a section over 100 KB; here it is left out and named in additionalEventData.truncated. */
 function capped(section: Record<string, unknown> | null, name: string, truncated: string[]): Record<string, unknown> | null {
