@@ -8,6 +8,9 @@
 // this 2-core machine the load generator and opentrail otherwise time-share the app's core, and that sharing alone
 // raises the app's CPU per request a great deal (docs/benchmarks.md), whoever causes it. Both sides get the same
 // arrangement; the middleware's own work, and its SDK's sending, is all still counted.
+// `_paced_own_core_` figures combine the two: both apps pinned to their core, both sides paced at the fixed rate, so
+// that the audited app gets exactly the load shape the plain one gets (the closed-loop `_own_core_` rounds send the
+// audited app fewer requests, its load generator sharing a core with opentrail ingesting them).
 import path from 'node:path';
 import http from 'node:http';
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
@@ -32,6 +35,10 @@ export interface MiddlewareFigures {
   middleware_own_core_overhead_pct?: number;
   middleware_own_core_plain_cpu_us_per_request?: number;
   middleware_own_core_audited_cpu_us_per_request?: number;
+  middleware_paced_own_core_overhead_pct?: number;
+  middleware_paced_own_core_plain_cpu_us_per_request?: number;
+  middleware_paced_own_core_audited_cpu_us_per_request?: number;
+  middleware_paced_own_core_requests_per_s?: number;
 }
 
 interface App {
@@ -60,7 +67,9 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
     await load(audited, 1);
     const shared = await sideBySide(plain, audited, options);
     const fixedRate = await sideBySide(plain, audited, options, FIXED_RATE);
-    const ownCore = await onOwnCore([plain, audited], [process.pid, server.child.pid], () => sideBySide(plain, audited, options));
+    const pinned = (rate?: number) => onOwnCore([plain, audited], [process.pid, server.child.pid], () => sideBySide(plain, audited, options, rate));
+    const ownCore = await pinned();
+    const pacedOwnCore = await pinned(FIXED_RATE);
     const stats = await stopApp(audited);
     return {
       middleware_overhead_pct: shared.overheadPct,
@@ -78,6 +87,12 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
         middleware_own_core_overhead_pct: ownCore.overheadPct,
         middleware_own_core_plain_cpu_us_per_request: round(ownCore.plain.cpu, 1),
         middleware_own_core_audited_cpu_us_per_request: round(ownCore.audited.cpu, 1),
+      }),
+      ...(pacedOwnCore && {
+        middleware_paced_own_core_overhead_pct: pacedOwnCore.overheadPct,
+        middleware_paced_own_core_plain_cpu_us_per_request: round(pacedOwnCore.plain.cpu, 1),
+        middleware_paced_own_core_audited_cpu_us_per_request: round(pacedOwnCore.audited.cpu, 1),
+        middleware_paced_own_core_requests_per_s: round(Math.min(pacedOwnCore.plain.rps, pacedOwnCore.audited.rps), 0),
       }),
     };
   } finally {

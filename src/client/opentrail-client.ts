@@ -3,6 +3,7 @@
 import type { AuditEvent } from './audit-record.js';
 import { MAX_RECORD_BYTES, resolveClientOptions, type ClientOptions, type ResolvedOptions } from './client-options.js';
 import { StatsCounter, type ClientStats } from './client-stats.js';
+import { DeferredEvents, type EventBuilder } from './deferred-events.js';
 import { deliverLines } from './deliver-lines.js';
 import { DeliveryLoop } from './delivery-loop.js';
 import { MemoryQueue } from './memory-queue.js';
@@ -11,6 +12,13 @@ import type { RecordQueue } from './record-queue.js';
 import { MAX_COMMON_BYTES, RecordLineWriter, wholeLine } from './record-line.js';
 import { SpoolQueue } from './spool/spool-queue.js';
 import { timeOrderedUuid } from './uuid-pool.js';
+
+/**
+ * Events held for building: built when 32 are held, inside the wake-up of the request that makes 32, rather than on
+ * a timer of their own (an extra wake-up of the event loop, whose cost ate the gain in A/B runs at 4,000-6,000
+ * requests a second); the timer only catches the last few of a quiet period.
+ */
+const DEFERRED = { delayMs: 50, maxHeld: 32 };
 
 export interface CloseOptions {
   /** How long close() keeps trying to deliver what is left. Default 10 s. Spooled records stay on disk for the next start. */
@@ -26,6 +34,7 @@ export class OpentrailClient {
   private readonly call: PutRecordsCall;
   private readonly abort = new AbortController();
   private readonly writer: RecordLineWriter;
+  private readonly deferred: DeferredEvents;
   private closing: Promise<ClientStats> | undefined;
 
   /** Throws only on configuration errors (no credentials, a value out of range, a spool folder in use). */
@@ -54,6 +63,10 @@ export class OpentrailClient {
       wholeLine: (line: string) => (this.writer.commonJson === undefined ? undefined : wholeLine(line, this.writer.commonJson)),
     };
     this.loop = new DeliveryLoop(this.queue, batch, (lines) => deliverLines(lines, context), onError);
+    this.deferred = new DeferredEvents(DEFERRED, (event) => void this.accept(event), (err) => {
+      this.counters.drop('invalid_event');
+      this.reportError(new Error(`opentrail client: dropped an event that could not be built: ${(err as Error)?.message}`));
+    });
   }
 
   /**
@@ -61,11 +74,32 @@ export class OpentrailClient {
    * Never throws and never waits: the record is sent in the background.
    */
   record(event: AuditEvent): string | undefined {
+    if (this.closing) {
+      this.counters.drop('closed');
+      return undefined;
+    }
+    // Records are queued in the order they were handed over.
+    if (this.deferred.held > 0) this.deferred.build();
+    return this.accept(event);
+  }
+
+  /**
+   * Hands over an event as the facts it will be built from: `build(facts)` runs within 50 ms, together
+   * with other held events (see deferred-events.ts), or at once when record(), flush() or close() is called, so
+   * that these see it. For callers that need no eventID back (the middleware); never throws: a `build` that throws
+   * counts as a dropped invalid event. `facts` must not change meanwhile: the middleware hands over events it built
+   * and copied itself.
+   */
+  recordLater<Facts>(build: EventBuilder<Facts>, facts: Facts): void {
+    if (this.closing) {
+      this.counters.drop('closed');
+      return;
+    }
+    this.deferred.hold(build, facts);
+  }
+
+  private accept(event: AuditEvent): string | undefined {
     try {
-      if (this.closing) {
-        this.counters.drop('closed');
-        return undefined;
-      }
       // One clock reading per record: an event timed by the caller in milliseconds was timed just now.
       const nowMs = typeof event?.eventTime === 'number' ? event.eventTime : Date.now();
       const eventID = event?.eventID ?? timeOrderedUuid(nowMs);
@@ -93,17 +127,19 @@ export class OpentrailClient {
 
   /** Sends everything recorded so far now; true once all of it is stored (or given up), false if `timeoutMs` passes first. */
   flush(options: { timeoutMs?: number } = {}): Promise<boolean> {
+    this.deferred.build();
     return this.loop.flush(options.timeoutMs);
   }
 
   /** Stops taking events, delivers what is left within the time limit, and releases the spool. */
   close(options: CloseOptions = {}): Promise<ClientStats> {
+    if (!this.closing) this.deferred.build();
     this.closing ??= this.shutDown(options.timeoutMs ?? 10_000);
     return this.closing;
   }
 
   get stats(): ClientStats {
-    return this.counters.snapshot(this.queue.pending);
+    return this.counters.snapshot(this.queue.pending + this.deferred.held);
   }
 
   private async shutDown(timeoutMs: number): Promise<ClientStats> {

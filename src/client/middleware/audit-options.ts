@@ -1,12 +1,15 @@
 // How an application configures the middleware, the same for Express and Fastify, and what a route may override.
 import type { RecordResource, UserIdentity } from '../../domain/record.js';
 import type { AuditEvent } from '../audit-record.js';
+import type { EventBuilder } from '../deferred-events.js';
 import type { Redaction } from './redaction.js';
 import type { TrustProxy } from './source-address.js';
 
 /** What the middleware needs of a client: OpentrailClient, or anything with its record(). */
 export interface EventRecorder {
   record(event: AuditEvent): string | undefined;
+  /** Where present, used instead of record(): the event's line is written later, with others' (OpentrailClient.recordLater). */
+  recordLater?<Facts>(build: EventBuilder<Facts>, facts: Facts): void;
 }
 
 /** Per-route settings (Express: `auditRoute({...})` before the handler; Fastify: route `config: { opentrail: {...} }`). */

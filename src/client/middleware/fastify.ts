@@ -3,7 +3,7 @@
 // Per route: `{ config: { opentrail: { eventName: 'PlaceOrder', responseElements: true } } }`.
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditOptions, RouteAudit } from './audit-options.js';
-import { HttpAuditor, type HttpExchange } from './http-auditor.js';
+import { HttpAuditor, type Finished, type HttpExchange } from './http-auditor.js';
 import { parsedBody } from './parsed-body.js';
 
 declare module 'fastify' {
@@ -20,12 +20,13 @@ interface Gathered {
 }
 
 const plugin: FastifyPluginCallback<FastifyAuditOptions> = (app, options, done) => {
-  let auditor: HttpAuditor<FastifyRequest>;
+  let auditor: HttpAuditor<FastifyRequest, FastifyReply>;
   try {
-    auditor = new HttpAuditor<FastifyRequest>(options);
+    auditor = new HttpAuditor<FastifyRequest, FastifyReply>(options, exchangeOf);
   } catch (err) {
     return done(err as Error);
   }
+  // Only answers that may need their body or error gathered (errors, writes) are looked up here.
   const gathered = new WeakMap<FastifyRequest, Gathered>();
   app.addHook('onError', (request, _reply, error, next) => {
     gathered.set(request, { ...gathered.get(request), error });
@@ -40,7 +41,10 @@ const plugin: FastifyPluginCallback<FastifyAuditOptions> = (app, options, done) 
     next(null, payload);
   });
   app.addHook('onResponse', (request, reply, next) => {
-    if (!auditor.skips(request)) auditor.finish(exchangeOf(request, reply, gathered.get(request)), request);
+    if (!auditor.skips(request)) {
+      const facts = reply.statusCode >= 400 || auditor.mayRecordResponse(request.method) ? gathered.get(request) : undefined;
+      auditor.finish(request, reply, request.raw, facts?.payload, facts?.error);
+    }
     next();
   });
   done();
@@ -50,8 +54,7 @@ function routeAudit(routeOptions: FastifyRequest['routeOptions']): RouteAudit | 
   return routeOptions.config?.opentrail;
 }
 
-function exchangeOf(request: FastifyRequest, reply: FastifyReply, gathered: Gathered | undefined): HttpExchange {
-  const finishedAt = Date.now();
+function exchangeOf({ request, reply, payload, error }: Finished<FastifyRequest, FastifyReply>): HttpExchange {
   const requestId = reply.getHeader('x-request-id');
   const routeOptions = request.routeOptions;
   return {
@@ -63,11 +66,10 @@ function exchangeOf(request: FastifyRequest, reply: FastifyReply, gathered: Gath
     query: request.query as Record<string, unknown> | undefined,
     body: request.body,
     statusCode: reply.statusCode,
-    responseBody: gathered?.payload === undefined ? undefined : parsedBody(gathered.payload, reply.getHeader('content-type')),
-    error: gathered?.error,
+    responseBody: payload === undefined ? undefined : parsedBody(payload, reply.getHeader('content-type')),
+    error,
     responseRequestId: typeof requestId === 'string' ? requestId : undefined,
     routeAudit: routeAudit(routeOptions),
-    finishedAt,
   };
 }
 

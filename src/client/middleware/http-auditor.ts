@@ -1,6 +1,6 @@
 // What both middlewares share: turning one finished HTTP exchange into a CloudTrail record (spec §1.2) and handing
 // it to the client. It never throws into the application and never holds the response: identity resolution and
-// the record are built after the response is finished.
+// the event are made once the response is finished; the record's line is written later, with other requests'.
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { UserIdentity } from '../../domain/record.js';
 import { CapturedEvent, type AuditEvent } from '../audit-record.js';
@@ -11,7 +11,21 @@ import { eventNameFor } from './event-name.js';
 import { redactor, type Redactor } from './redaction.js';
 import { addressResolver, type AddressOf } from './source-address.js';
 
-/** The facts of one request and its answer, gathered by a framework adapter. */
+/** What an adapter holds of a request when its response is finished. */
+export class Finished<Request, Reply> {
+  constructor(
+    readonly request: Request,
+    readonly reply: Reply,
+    /** When the answer was finished, in milliseconds since the epoch. */
+    readonly finishedAt: number,
+    readonly sourceIPAddress: string,
+    /** The answer's body, when the adapter was asked for it (see wantsBody). */
+    readonly payload: unknown,
+    readonly error: unknown,
+  ) {}
+}
+
+/** The facts of one request and its answer, read by a framework adapter. */
 export interface HttpExchange {
   raw: IncomingMessage;
   method: string;
@@ -28,21 +42,27 @@ export interface HttpExchange {
   error: unknown;
   responseRequestId: string | undefined;
   routeAudit: RouteAudit | undefined;
-  /** When the answer was finished, in milliseconds since the epoch. */
-  finishedAt: number;
 }
 
-const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export type ExchangeOf<Request, Reply> = (finished: Finished<Request, Reply>) => HttpExchange;
+
+/** GET, HEAD and OPTIONS, in any case (Node gives methods in capitals: compared as they are first). */
+function isRead(method: string): boolean {
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return true;
+  const upper = method.toUpperCase();
+  return upper !== method && (upper === 'GET' || upper === 'HEAD' || upper === 'OPTIONS');
+}
+
 const MAX_SECTION_BYTES = 100 * 1024;
 const MAX_SHORT_FIELD = 1024;
 
-export class HttpAuditor<Request> {
+export class HttpAuditor<Request, Reply> {
   private readonly redact: Redactor;
   private readonly addressOf: AddressOf;
   /** Routes are few and fixed: each pattern's and method's eventName is derived once (pattern → method → name). */
   private readonly eventNames = new Map<string, Map<string, string>>();
 
-  constructor(private readonly options: AuditOptions<Request>) {
+  constructor(private readonly options: AuditOptions<Request>, private readonly exchangeOf: ExchangeOf<Request, Reply>) {
     if (!options.client || typeof options.client.record !== 'function') throw new TypeError('opentrail middleware: `client` is required');
     if (typeof options.eventSource !== 'string' || options.eventSource === '') throw new TypeError('opentrail middleware: `eventSource` is required');
     this.redact = redactor(options.redact);
@@ -60,7 +80,7 @@ export class HttpAuditor<Request> {
 
   /** Whether a request of this method may have its answer recorded at all (reads never do), before route settings. */
   mayRecordResponse(method: string): boolean {
-    return !READ_METHODS.has(method.toUpperCase());
+    return !isRead(method);
   }
 
   /** The answer's body is needed for errors (their code and message) and for opted-in writes' responseElements. */
@@ -68,41 +88,58 @@ export class HttpAuditor<Request> {
     return statusCode >= 400 || this.recordsResponse(method, routeAudit);
   }
 
-  finish(exchange: HttpExchange, request: Request): void {
+  /**
+   * The response to `request` is finished (`raw`: its IncomingMessage); `payload` and `error` as gathered. The event
+   * is built now, its sections copied (the application may change the objects it answered with afterwards); only
+   * its record's line is written later, with other requests' (OpentrailClient.recordLater).
+   */
+  finish(request: Request, reply: Reply, raw: IncomingMessage, payload?: unknown, error?: unknown): void {
     try {
-      if (exchange.routeAudit?.skip) return;
-      if (exchange.route === undefined && this.options.unmatchedRoutes === 'skip') return;
-      const identity = this.options.identity ? this.options.identity(request) : undefined;
-      if (identity instanceof Promise) {
-        identity.then((resolved) => this.record(exchange, request, resolved), () => this.record(exchange, request, undefined));
-      } else {
-        this.record(exchange, request, identity);
+      const event = this.build(new Finished(request, reply, Date.now(), this.addressOf(raw), payload, error));
+      if (event === undefined) return;
+      const client = this.options.client;
+      if (client.recordLater) client.recordLater(asBuilt, event);
+      else client.record(event);
+    } catch {
+      // the client never throws; a faulty stand-in (or a route's resources callback) must not reach the application
+    }
+  }
+
+  /** The record of a finished request, or undefined when there is none (or when it is recorded once its identity is known). */
+  private readonly build = (finished: Finished<Request, Reply>): AuditEvent | undefined => {
+    const exchange = this.exchangeOf(finished);
+    if (exchange.routeAudit?.skip) return undefined;
+    if (exchange.route === undefined && this.options.unmatchedRoutes === 'skip') return undefined;
+    let identity: ReturnType<NonNullable<AuditOptions<Request>['identity']>>;
+    try {
+      identity = this.options.identity?.(finished.request);
+    } catch {
+      identity = undefined;
+    }
+    if (!(identity instanceof Promise)) return this.event(exchange, finished, identity);
+    const record = (resolved: UserIdentity | undefined) => {
+      try {
+        this.options.client.record(this.event(exchange, finished, resolved));
+      } catch {
+        // as in finish()
       }
-    } catch {
-      this.record(exchange, request, undefined);
-    }
-  }
+    };
+    identity.then(record, () => record(undefined));
+    return undefined;
+  };
 
-  private record(exchange: HttpExchange, request: Request, identity: UserIdentity | undefined): void {
-    try {
-      this.options.client.record(this.event(exchange, request, identity));
-    } catch {
-      // the client never throws; a faulty stand-in must not reach the application either
-    }
-  }
-
-  private event(exchange: HttpExchange, request: Request, identity: UserIdentity | undefined): AuditEvent {
+  private event(exchange: HttpExchange, finished: Finished<Request, Reply>, identity: UserIdentity | undefined): AuditEvent {
     const route = exchange.routeAudit;
     const method = exchange.method.toUpperCase();
-    const readOnly = route?.readOnly ?? READ_METHODS.has(method);
+    const readOnly = route?.readOnly ?? isRead(method);
     const error = errorFacts(exchange.statusCode, exchange.responseBody, exchange.error);
     const event: AuditEvent = new CapturedEvent(
-      exchange.finishedAt,
+      finished.finishedAt,
       route?.eventSource ?? this.options.eventSource,
       route?.eventName ?? this.eventName(method, exchange.route),
       identity && typeof identity.type === 'string' ? identity : { ...identity, type: 'Unknown' },
-      this.addressOf(exchange.raw),
-      this.requestId(exchange, request),
+      finished.sourceIPAddress,
+      this.requestId(exchange, finished.request),
       readOnly,
       'AwsApiCall',
       route?.eventCategory ?? 'Management',
@@ -187,9 +224,11 @@ export class HttpAuditor<Request> {
   }
 
   private recordsResponse(method: string, route: RouteAudit | undefined): boolean {
-    return !READ_METHODS.has(method.toUpperCase()) && (route?.responseElements ?? this.options.responseElements ?? false);
+    return !isRead(method) && (route?.responseElements ?? this.options.responseElements ?? false);
   }
 }
+
+const asBuilt = (event: AuditEvent): AuditEvent => event;
 
 /** CloudTrail truncates a section over 100 KB; here it is left out and named in additionalEventData.truncated. */
 function capped(section: Record<string, unknown> | null, name: string, truncated: string[]): Record<string, unknown> | null {

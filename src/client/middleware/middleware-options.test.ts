@@ -1,5 +1,5 @@
 // Options of the middleware, through Fastify's inject and a recorder that keeps events in memory.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Fastify from 'fastify';
 import type { AuditEvent } from '../audit-record.js';
 import { opentrailFastify, type FastifyAuditOptions } from './fastify.js';
@@ -103,5 +103,98 @@ describe('big requests', () => {
       [{ tag: 't' }, { truncated: ['requestParameters'] }],
       [{ sku: 's' }, undefined],
     ]);
+  });
+});
+
+/** A recorder like OpentrailClient's recordLater: holds what the middleware hands over until told to build it. */
+function laterRecorder() {
+  const held: Array<() => AuditEvent | undefined> = [];
+  const events: AuditEvent[] = [];
+  const client = {
+    record: (event: AuditEvent) => (events.push(event), 'id'),
+    recordLater: <Facts>(build: (facts: Facts) => AuditEvent | undefined, facts: Facts) => void held.push(() => build(facts)),
+  };
+  const buildAll = () => {
+    for (const build of held.splice(0)) {
+      const event = build();
+      if (event) events.push(event);
+    }
+  };
+  return { client, held, events, buildAll };
+}
+
+describe('records built after the response', () => {
+  it('hands over an event made when the response finished: identity, the peer address, copies of the sections', async () => {
+    const recorder = laterRecorder();
+    let asked = 0;
+    const fastify = Fastify();
+    await fastify.register(opentrailFastify, {
+      client: recorder.client, eventSource: 'app.example.com',
+      identity: (req) => (asked++, { type: 'IAMUser', userName: String(req.headers['x-user']) }),
+    });
+    const query: Array<Record<string, unknown>> = [];
+    fastify.get('/items/:id', async (req) => (query.push(req.query as Record<string, unknown>), { id: (req.params as { id: string }).id }));
+    const url = await fastify.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      // The connection is closed before the record is built: its peer address is not readable any more by then.
+      const response = await fetch(`${url}/items/7?q=1`, { headers: { 'x-user': 'ana', connection: 'close' } });
+      expect(await response.json()).toEqual({ id: '7' });
+      await vi.waitFor(() => expect(recorder.held).toHaveLength(1));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(asked).toBe(1);
+      // The application changes what it was asked with after answering; the record keeps what was asked.
+      query[0]!.q = 'changed';
+      recorder.buildAll();
+      expect(asked).toBe(1);
+      expect(recorder.events).toMatchObject([{
+        eventName: 'GetItem', sourceIPAddress: '127.0.0.1', userIdentity: { type: 'IAMUser', userName: 'ana' },
+        requestParameters: { q: '1', id: '7' }, readOnly: true,
+      }]);
+    } finally {
+      await fastify.close();
+    }
+  });
+
+  it('records failed calls with their errorCode, and an Unknown identity when the resolver throws', async () => {
+    const recorder = laterRecorder();
+    const fastify = Fastify();
+    await fastify.register(opentrailFastify, {
+      client: recorder.client, eventSource: 'app.example.com',
+      identity: () => { throw new Error('no session store'); },
+    });
+    fastify.post('/items', async (_req, reply) => reply.code(409).send({ code: 'ItemExists', message: 'item i-1 exists' }));
+    fastify.delete('/items/:id', async () => {
+      throw Object.assign(new Error('db down at 10.0.0.7'), { code: 'DatabaseUnavailable' });
+    });
+    expect((await fastify.inject({ method: 'POST', url: '/items', payload: { name: 'n' } })).statusCode).toBe(409);
+    expect((await fastify.inject({ method: 'DELETE', url: '/items/1' })).statusCode).toBe(500);
+    recorder.buildAll();
+    expect(recorder.events.map((e) => [e.eventName, e.errorCode, e.errorMessage, e.userIdentity, e.readOnly])).toEqual([
+      ['CreateItem', 'ItemExists', 'item i-1 exists', { type: 'Unknown' }, false],
+      ['DeleteItem', 'DatabaseUnavailable', 'Internal Server Error', { type: 'Unknown' }, false],
+    ]);
+  });
+
+  it('Express: the same, through its finish event', async () => {
+    const { default: express } = await import('express');
+    const { opentrailExpress, opentrailErrors } = await import('./express.js');
+    const recorder = laterRecorder();
+    const app = express();
+    app.use(opentrailExpress({ client: recorder.client, eventSource: 'app.example.com', identity: () => { throw new Error('x'); } }));
+    app.get('/items/:id', (req, res) => void res.status(404).json({ code: 'NoSuchItem', message: `no item ${req.params.id}` }));
+    app.use(opentrailErrors());
+    const listener = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => listener.once('listening', resolve));
+    const { port } = listener.address() as { port: number };
+    try {
+      await (await fetch(`http://127.0.0.1:${port}/items/9`, { headers: { connection: 'close' } })).text();
+      await vi.waitFor(() => expect(recorder.held).toHaveLength(1));
+      recorder.buildAll();
+      expect(recorder.events).toMatchObject([{
+        eventName: 'GetItem', errorCode: 'NoSuchItem', errorMessage: 'no item 9', sourceIPAddress: '127.0.0.1', userIdentity: { type: 'Unknown' },
+      }]);
+    } finally {
+      listener.close();
+    }
   });
 });
