@@ -62,6 +62,16 @@ describe('PutAuditEvents on ingest threads', () => {
     await expect(threads.prepare(body([]), FACTS)).rejects.toMatchObject({ code: 'ValidationException' });
   });
 
+  it('refuses calls once closed, failing those still in hand, and starts no thread for them', async () => {
+    const closing = new AuditBatchThreads(1, builtAuditBatchWorker());
+    const call = body([{ id: 'late', eventData: eventData() }]);
+    await closing.prepare(call, FACTS);
+    const inHand = closing.prepare(call, FACTS);
+    await closing.close();
+    await expect(inHand).rejects.toThrow(/stopped/);
+    await expect(closing.prepare(call, FACTS)).rejects.toThrow(/stopped/);
+  });
+
   it('fails the calls a dying thread held, and starts another for the next call', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opentrail-threads-'));
     const script = path.join(dir, 'dies.mjs');

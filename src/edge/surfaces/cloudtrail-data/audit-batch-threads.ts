@@ -68,18 +68,22 @@ export function serveAuditBatches(port: Pick<MessagePort, 'on' | 'postMessage'>)
 
 export class AuditBatchThreads implements AuditBatchPreparer {
   readonly #threads: IngestThread[];
+  #closed = false;
 
   constructor(count: number, script: URL = WORKER_SCRIPT) {
     this.#threads = Array.from({ length: Math.max(1, count) }, () => new IngestThread(script));
   }
 
   prepare(body: Buffer, facts: AuditBatchFacts): Promise<PreparedAuditEvents> {
+    // A call after close() would otherwise start a thread that nothing stops.
+    if (this.#closed) return Promise.reject(new Error('the ingest threads are stopped'));
     let least = this.#threads[0]!;
     for (const thread of this.#threads) if (thread.load < least.load) least = thread;
     return least.run(body, facts);
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     await Promise.all(this.#threads.map((thread) => thread.stop()));
   }
 }
@@ -115,11 +119,12 @@ class IngestThread {
     });
   }
 
+  /** Calls still in hand fail at once, whether or not their answer is on its way. */
   async stop(): Promise<void> {
     const worker = this.#worker;
     this.#worker = undefined;
-    await worker?.terminate();
     this.#failAll(new Error('the ingest threads are stopped'));
+    await worker?.terminate();
   }
 
   #start(): Worker {
