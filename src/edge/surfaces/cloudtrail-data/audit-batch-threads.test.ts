@@ -66,9 +66,10 @@ describe('PutAuditEvents on ingest threads', () => {
     const closing = new AuditBatchThreads(1, builtAuditBatchWorker());
     const call = body([{ id: 'late', eventData: eventData() }]);
     await closing.prepare(call, FACTS);
-    const inHand = closing.prepare(call, FACTS);
+    // Expected before closing: the call fails inside close(), which must not leave its rejection unhandled.
+    const inHand = expect(closing.prepare(call, FACTS)).rejects.toThrow(/stopped/);
     await closing.close();
-    await expect(inHand).rejects.toThrow(/stopped/);
+    await inHand;
     await expect(closing.prepare(call, FACTS)).rejects.toThrow(/stopped/);
   });
 
