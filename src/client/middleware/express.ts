@@ -5,7 +5,7 @@
 // Typed structurally, so that using it does not require Express's types; Express 4 and 5 both fit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuditOptions, RouteAudit } from './audit-options.js';
-import { HttpAuditor, type Finished, type HttpExchange } from './http-auditor.js';
+import { HttpAuditor, type HttpExchange } from './http-auditor.js';
 import { parsedBody } from './parsed-body.js';
 
 export interface ExpressLikeRequest extends IncomingMessage {
@@ -30,7 +30,7 @@ const ROUTE = 'opentrailRoute';
 const ERROR = 'opentrailError';
 
 export function opentrailExpress(options: ExpressAuditOptions) {
-  const auditor = new HttpAuditor<ExpressLikeRequest, ExpressLikeResponse>(options, exchangeOf);
+  const auditor = new HttpAuditor<ExpressLikeRequest>(options);
   return function opentrail(request: ExpressLikeRequest, response: ExpressLikeResponse, next: Next): void {
     if (auditor.skips(request)) return next();
     let body: unknown;
@@ -43,7 +43,7 @@ export function opentrailExpress(options: ExpressAuditOptions) {
     const finish = () => {
       if (done) return;
       done = true;
-      auditor.finish(request, response, request, body, response.locals[ERROR]);
+      auditor.finish(exchangeOf(request, response, body), request);
     };
     response.once('finish', finish);
     response.once('close', finish);
@@ -71,7 +71,7 @@ function routeAudit(response: ExpressLikeResponse): RouteAudit | undefined {
   return response.locals[ROUTE] as RouteAudit | undefined;
 }
 
-function exchangeOf({ request, reply: response, payload, error }: Finished<ExpressLikeRequest, ExpressLikeResponse>): HttpExchange {
+function exchangeOf(request: ExpressLikeRequest, response: ExpressLikeResponse, body: unknown): HttpExchange {
   const requestId = response.getHeader('x-request-id');
   return {
     raw: request,
@@ -82,10 +82,11 @@ function exchangeOf({ request, reply: response, payload, error }: Finished<Expre
     query: typeof request.query === 'object' && request.query !== null ? (request.query as Record<string, unknown>) : undefined,
     body: request.body,
     statusCode: response.statusCode,
-    responseBody: parsedBody(payload, response.getHeader('content-type')),
-    error,
+    responseBody: parsedBody(body, response.getHeader('content-type')),
+    error: response.locals[ERROR],
     responseRequestId: typeof requestId === 'string' ? requestId : undefined,
     routeAudit: routeAudit(response),
+    finishedAt: Date.now(),
   };
 }
 

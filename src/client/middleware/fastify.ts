@@ -3,7 +3,7 @@
 // Per route: `{ config: { opentrail: { eventName: 'PlaceOrder', responseElements: true } } }`.
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditOptions, RouteAudit } from './audit-options.js';
-import { HttpAuditor, type Finished, type HttpExchange } from './http-auditor.js';
+import { HttpAuditor, type HttpExchange } from './http-auditor.js';
 import { parsedBody } from './parsed-body.js';
 
 declare module 'fastify' {
@@ -20,9 +20,9 @@ interface Gathered {
 }
 
 const plugin: FastifyPluginCallback<FastifyAuditOptions> = (app, options, done) => {
-  let auditor: HttpAuditor<FastifyRequest, FastifyReply>;
+  let auditor: HttpAuditor<FastifyRequest>;
   try {
-    auditor = new HttpAuditor<FastifyRequest, FastifyReply>(options, exchangeOf);
+    auditor = new HttpAuditor<FastifyRequest>(options);
   } catch (err) {
     return done(err as Error);
   }
@@ -43,7 +43,7 @@ const plugin: FastifyPluginCallback<FastifyAuditOptions> = (app, options, done) 
   app.addHook('onResponse', (request, reply, next) => {
     if (!auditor.skips(request)) {
       const facts = reply.statusCode >= 400 || auditor.mayRecordResponse(request.method) ? gathered.get(request) : undefined;
-      auditor.finish(request, reply, request.raw, facts?.payload, facts?.error);
+      auditor.finish(exchangeOf(request, reply, facts), request);
     }
     next();
   });
@@ -54,7 +54,8 @@ function routeAudit(routeOptions: FastifyRequest['routeOptions']): RouteAudit | 
   return routeOptions.config?.opentrail;
 }
 
-function exchangeOf({ request, reply, payload, error }: Finished<FastifyRequest, FastifyReply>): HttpExchange {
+function exchangeOf(request: FastifyRequest, reply: FastifyReply, gathered: Gathered | undefined): HttpExchange {
+  const finishedAt = Date.now();
   const requestId = reply.getHeader('x-request-id');
   const routeOptions = request.routeOptions;
   return {
@@ -66,10 +67,11 @@ function exchangeOf({ request, reply, payload, error }: Finished<FastifyRequest,
     query: request.query as Record<string, unknown> | undefined,
     body: request.body,
     statusCode: reply.statusCode,
-    responseBody: payload === undefined ? undefined : parsedBody(payload, reply.getHeader('content-type')),
-    error,
+    responseBody: gathered?.payload === undefined ? undefined : parsedBody(gathered.payload, reply.getHeader('content-type')),
+    error: gathered?.error,
     responseRequestId: typeof requestId === 'string' ? requestId : undefined,
     routeAudit: routeAudit(routeOptions),
+    finishedAt,
   };
 }
 

@@ -11,20 +11,6 @@ import { eventNameFor } from './event-name.js';
 import { redactor, type Redactor } from './redaction.js';
 import { addressResolver, type AddressOf } from './source-address.js';
 
-/** What an adapter holds of a request when its response is finished. */
-export class Finished<Request, Reply> {
-  constructor(
-    readonly request: Request,
-    readonly reply: Reply,
-    /** When the answer was finished, in milliseconds since the epoch. */
-    readonly finishedAt: number,
-    readonly sourceIPAddress: string,
-    /** The answer's body, when the adapter was asked for it (see wantsBody). */
-    readonly payload: unknown,
-    readonly error: unknown,
-  ) {}
-}
-
 /** The facts of one request and its answer, read by a framework adapter. */
 export interface HttpExchange {
   raw: IncomingMessage;
@@ -42,9 +28,9 @@ export interface HttpExchange {
   error: unknown;
   responseRequestId: string | undefined;
   routeAudit: RouteAudit | undefined;
+  /** When the answer was finished, in milliseconds since the epoch. */
+  finishedAt: number;
 }
-
-export type ExchangeOf<Request, Reply> = (finished: Finished<Request, Reply>) => HttpExchange;
 
 /** GET, HEAD and OPTIONS, in any case (Node gives methods in capitals: compared as they are first). */
 function isRead(method: string): boolean {
@@ -56,13 +42,13 @@ function isRead(method: string): boolean {
 const MAX_SECTION_BYTES = 100 * 1024;
 const MAX_SHORT_FIELD = 1024;
 
-export class HttpAuditor<Request, Reply> {
+export class HttpAuditor<Request> {
   private readonly redact: Redactor;
   private readonly addressOf: AddressOf;
   /** Routes are few and fixed: each pattern's and method's eventName is derived once (pattern → method → name). */
   private readonly eventNames = new Map<string, Map<string, string>>();
 
-  constructor(private readonly options: AuditOptions<Request>, private readonly exchangeOf: ExchangeOf<Request, Reply>) {
+  constructor(private readonly options: AuditOptions<Request>) {
     if (!options.client || typeof options.client.record !== 'function') throw new TypeError('opentrail middleware: `client` is required');
     if (typeof options.eventSource !== 'string' || options.eventSource === '') throw new TypeError('opentrail middleware: `eventSource` is required');
     this.redact = redactor(options.redact);
@@ -89,13 +75,13 @@ export class HttpAuditor<Request, Reply> {
   }
 
   /**
-   * The response to `request` is finished (`raw`: its IncomingMessage); `payload` and `error` as gathered. The event
-   * is built now, its sections copied (the application may change the objects it answered with afterwards); only
-   * its record's line is written later, with other requests' (OpentrailClient.recordLater).
+   * The response to `request` is finished. The event is built now, its sections copied (the application may change
+   * the objects it answered with afterwards); only its record's line is written later, with other requests'
+   * (OpentrailClient.recordLater).
    */
-  finish(request: Request, reply: Reply, raw: IncomingMessage, payload?: unknown, error?: unknown): void {
+  finish(exchange: HttpExchange, request: Request): void {
     try {
-      const event = this.build(new Finished(request, reply, Date.now(), this.addressOf(raw), payload, error));
+      const event = this.build(exchange, request);
       if (event === undefined) return;
       const client = this.options.client;
       if (client.recordLater) client.recordLater(asBuilt, event);
@@ -106,40 +92,39 @@ export class HttpAuditor<Request, Reply> {
   }
 
   /** The record of a finished request, or undefined when there is none (or when it is recorded once its identity is known). */
-  private readonly build = (finished: Finished<Request, Reply>): AuditEvent | undefined => {
-    const exchange = this.exchangeOf(finished);
+  private build(exchange: HttpExchange, request: Request): AuditEvent | undefined {
     if (exchange.routeAudit?.skip) return undefined;
     if (exchange.route === undefined && this.options.unmatchedRoutes === 'skip') return undefined;
     let identity: ReturnType<NonNullable<AuditOptions<Request>['identity']>>;
     try {
-      identity = this.options.identity?.(finished.request);
+      identity = this.options.identity?.(request);
     } catch {
       identity = undefined;
     }
-    if (!(identity instanceof Promise)) return this.event(exchange, finished, identity);
+    if (!(identity instanceof Promise)) return this.event(exchange, request, identity);
     const record = (resolved: UserIdentity | undefined) => {
       try {
-        this.options.client.record(this.event(exchange, finished, resolved));
+        this.options.client.record(this.event(exchange, request, resolved));
       } catch {
         // as in finish()
       }
     };
     identity.then(record, () => record(undefined));
     return undefined;
-  };
+  }
 
-  private event(exchange: HttpExchange, finished: Finished<Request, Reply>, identity: UserIdentity | undefined): AuditEvent {
+  private event(exchange: HttpExchange, request: Request, identity: UserIdentity | undefined): AuditEvent {
     const route = exchange.routeAudit;
     const method = exchange.method.toUpperCase();
     const readOnly = route?.readOnly ?? isRead(method);
     const error = errorFacts(exchange.statusCode, exchange.responseBody, exchange.error);
     const event: AuditEvent = new CapturedEvent(
-      finished.finishedAt,
+      exchange.finishedAt,
       route?.eventSource ?? this.options.eventSource,
       route?.eventName ?? this.eventName(method, exchange.route),
       identity && typeof identity.type === 'string' ? identity : { ...identity, type: 'Unknown' },
-      finished.sourceIPAddress,
-      this.requestId(exchange, finished.request),
+      this.addressOf(exchange.raw),
+      this.requestId(exchange, request),
       readOnly,
       'AwsApiCall',
       route?.eventCategory ?? 'Management',
