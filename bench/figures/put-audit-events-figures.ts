@@ -4,11 +4,13 @@
 // delivery. Every call's events are committed before its answer, and each call is itself recorded.
 import crypto from 'node:crypto';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { readSharedCredentials } from '../../src/services/bootstrap-identity.js';
 import { BENCH_ACCOUNT } from '../synthetic-records.js';
 import { NodeSha256, SignedCloudTrailClient } from '../signed-client.js';
+import { cpuSnapshot, cpuSpent, type CpuSnapshot } from '../process-cpu.js';
 import { elapsedMs, round } from '../stats.js';
 import { startServer } from './lookup-figures.js';
 
@@ -21,13 +23,19 @@ const NOTE = 'x'.repeat(200);
 export interface PutAuditEventsFigures {
   putauditevents_events_per_s: number;
   putauditevents_calls: number;
+  /** Where the CPU went while the clock ran (Linux only): see cpuFigures. */
+  putauditevents_server_cpu_us_per_event?: number;
+  putauditevents_server_main_thread_cpu_us_per_event?: number;
+  putauditevents_load_cpu_us_per_event?: number;
+  putauditevents_idle_pct?: number;
+  putauditevents_cpu_bound_events_per_s?: number;
 }
 
 export async function measurePutAuditEvents(workDir: string, cli: string, seconds: number): Promise<PutAuditEventsFigures> {
   const dataDir = path.join(workDir, 'audit-data');
   const server = await startServer(cli, dataDir);
   try {
-    return await drivePutAuditEvents(server.url, readSharedCredentials(path.join(dataDir, 'credentials'))!, seconds);
+    return await drivePutAuditEvents(server.url, readSharedCredentials(path.join(dataDir, 'credentials'))!, seconds, server.child.pid);
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
@@ -39,6 +47,7 @@ export async function drivePutAuditEvents(
   endpoint: string,
   credentials: { accessKeyId: string; secretAccessKey: string },
   seconds: number,
+  serverPid?: number,
 ): Promise<PutAuditEventsFigures> {
   const channelArn = await makeChannel(new SignedCloudTrailClient(endpoint, credentials));
   const url = new URL(endpoint);
@@ -52,6 +61,8 @@ export async function drivePutAuditEvents(
     let events = 0;
     let sent = 0;
     const until = Date.now() + seconds * 1000;
+    const cpuBefore = serverPid === undefined ? undefined : cpuSnapshot(serverPid);
+    const loadBefore = process.cpuUsage();
     const start = process.hrtime.bigint();
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
       while (Date.now() < until) {
@@ -61,10 +72,35 @@ export async function drivePutAuditEvents(
         sent++;
       }
     }));
-    return { putauditevents_events_per_s: round(events / (elapsedMs(start) / 1000), 0), putauditevents_calls: sent };
+    const elapsedS = elapsedMs(start) / 1000;
+    const load = process.cpuUsage(loadBefore);
+    const cpuAfter = serverPid === undefined ? undefined : cpuSnapshot(serverPid);
+    return {
+      putauditevents_events_per_s: round(events / elapsedS, 0),
+      putauditevents_calls: sent,
+      ...cpuFigures(cpuBefore, cpuAfter, (load.user + load.system) / events, events),
+    };
   } finally {
     agent.destroy();
   }
+}
+
+/**
+ * The server's CPU per acknowledged event (all its threads, and its main thread, which takes every call's HTTP,
+ * signature and storage in turn), the load generator's, how much of the machine idled, and the rate those costs
+ * allow on this machine's cores if none of them idled: what a faster pipeline could reach without cheaper events.
+ */
+function cpuFigures(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, loadUsPerEvent: number, events: number): Partial<PutAuditEventsFigures> {
+  if (!before || !after || events === 0) return {};
+  const spent = cpuSpent(before, after);
+  const serverUsPerEvent = spent.processUs / events;
+  return {
+    putauditevents_server_cpu_us_per_event: round(serverUsPerEvent, 1),
+    putauditevents_server_main_thread_cpu_us_per_event: round(spent.mainThreadUs / events, 1),
+    putauditevents_load_cpu_us_per_event: round(loadUsPerEvent, 1),
+    putauditevents_idle_pct: round(spent.machineIdlePct, 1),
+    putauditevents_cpu_bound_events_per_s: round((os.availableParallelism() * 1e6) / (serverUsPerEvent + loadUsPerEvent), 0),
+  };
 }
 
 interface SignedCall {
