@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { readSharedCredentials } from '../../src/services/bootstrap-identity.js';
 import type { ClientStats } from '../../src/client/client-stats.js';
 import { startServer } from './lookup-figures.js';
-import { round } from '../stats.js';
+import { median, round } from '../stats.js';
+import { measureRecordFloor } from './middleware-record-floor.js';
 
 export interface MiddlewareFigures {
   middleware_overhead_pct: number;
@@ -39,6 +40,8 @@ export interface MiddlewareFigures {
   middleware_paced_own_core_plain_cpu_us_per_request?: number;
   middleware_paced_own_core_audited_cpu_us_per_request?: number;
   middleware_paced_own_core_requests_per_s?: number;
+  middleware_record_floor_us: number;
+  middleware_record_floor_pct: number;
 }
 
 interface App {
@@ -71,6 +74,7 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
     const ownCore = await pinned();
     const pacedOwnCore = await pinned(FIXED_RATE);
     const stats = await stopApp(audited);
+    const floorUs = measureRecordFloor();
     return {
       middleware_overhead_pct: shared.overheadPct,
       middleware_plain_cpu_us_per_request: round(shared.plain.cpu, 1),
@@ -94,6 +98,8 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
         middleware_paced_own_core_audited_cpu_us_per_request: round(pacedOwnCore.audited.cpu, 1),
         middleware_paced_own_core_requests_per_s: round(Math.min(pacedOwnCore.plain.rps, pacedOwnCore.audited.rps), 0),
       }),
+      middleware_record_floor_us: floorUs,
+      middleware_record_floor_pct: round((floorUs / shared.plain.cpu) * 100, 1),
     };
   } finally {
     for (const app of [plain, audited]) if (app.child.exitCode === null) app.child.kill('SIGKILL');
@@ -214,9 +220,4 @@ function get(agent: http.Agent, url: URL, path: string): Promise<void> {
     });
     request.once('error', reject);
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
