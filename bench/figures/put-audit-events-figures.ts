@@ -78,7 +78,7 @@ export async function drivePutAuditEvents(
     return {
       putauditevents_events_per_s: round(events / elapsedS, 0),
       putauditevents_calls: sent,
-      ...cpuFigures(cpuBefore, cpuAfter, (load.user + load.system) / events, events),
+      ...cpuFigures(cpuBefore, cpuAfter, load.user + load.system, events),
     };
   } finally {
     agent.destroy();
@@ -90,10 +90,11 @@ export async function drivePutAuditEvents(
  * signature and storage in turn), the load generator's, how much of the machine idled, and the rate those costs
  * allow on this machine's cores if none of them idled: what a faster pipeline could reach without cheaper events.
  */
-function cpuFigures(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, loadUsPerEvent: number, events: number): Partial<PutAuditEventsFigures> {
+function cpuFigures(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, loadUs: number, events: number): Partial<PutAuditEventsFigures> {
   if (!before || !after || events === 0) return {};
   const spent = cpuSpent(before, after);
   const serverUsPerEvent = spent.processUs / events;
+  const loadUsPerEvent = loadUs / events;
   return {
     putauditevents_server_cpu_us_per_event: round(serverUsPerEvent, 1),
     putauditevents_server_main_thread_cpu_us_per_event: round(spent.mainThreadUs / events, 1),

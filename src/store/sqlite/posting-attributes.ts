@@ -58,33 +58,21 @@ export function rowMatches(row: AttributeColumns, filter: BoundFilter): boolean 
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
-const HIGH = /[\ud800-\udbff]/;
 
 /**
  * A value as a text column hands it back. A lone surrogate (which JSON allows) cannot be stored as UTF-8, and the
  * runtime decides what is stored instead: before Node 24, V8 wrote its three bytes of invalid UTF-8, read back as
  * three U+FFFD; Node 24 writes U+FFFD itself. Indexes and SQL compare the stored bytes, and a bound value is
  * written the same way, so they find the event; the columns read back must be compared with the value in the same
- * form. Resources are JSON text, which escapes lone surrogates, so their parsed names and types keep them: they are
- * compared with the value as given.
+ * form, which is the value bound and read back once. Resources are JSON text, which escapes lone surrogates, so
+ * their parsed names and types keep them: they are compared with the value as given.
  */
 export function asRead(value: SqlValue): SqlValue {
   if (typeof value !== 'string' || !LONE_SURROGATE.test(value)) return value;
-  const forms = loneSurrogateForms();
-  return value.replace(LONE_SURROGATES, (lone) => (HIGH.test(lone) ? forms.high : forms.low));
-}
-
-let forms: { high: string; low: string } | undefined;
-
-/** What this runtime reads back for a lone high and a lone low surrogate bound as text: asked once, not assumed. */
-function loneSurrogateForms(): { high: string; low: string } {
-  if (forms) return forms;
+  // Rare (a lookup for such a value): a throwaway connection, so that no statement outlives its use.
   const db = new Database(':memory:');
   try {
-    const readBack = db.prepare<[string], string>('SELECT ?').pluck();
-    forms = { high: readBack.get('\ud800')!, low: readBack.get('\udc00')! };
-    return forms;
+    return db.prepare<[string], string>('SELECT ?').pluck().get(value)!;
   } finally {
     db.close();
   }
