@@ -1,5 +1,6 @@
 // What an application configures when it creates an OpentrailClient, and the defaults it gets otherwise. Limits
 // follow the server's PutRecords contract (1000 records, 5 MiB a call) and CloudTrail's 256 KB record cap.
+import { errorReport, type ErrorReport } from './error-report.js';
 
 export interface Credentials {
   accessKeyId: string;
@@ -68,7 +69,8 @@ export interface ResolvedOptions {
   retry: Required<RetryOptions>;
   maxBufferedRecords: number;
   spool: Required<SpoolOptions> | undefined;
-  onError: (error: Error) => void;
+  /** onError, or the default warning: see error-report.ts. */
+  report: ErrorReport;
 }
 
 export const CALL_LIMITS = { maxRecords: 1000, maxBytes: 5 * 1024 * 1024 };
@@ -103,7 +105,7 @@ export function resolveClientOptions(options: ClientOptions, env: NodeJS.Process
       maxBytes: within('spool.maxBytes', options.spool.maxBytes ?? 512 * 1024 * 1024, MAX_RECORD_BYTES, Number.MAX_SAFE_INTEGER),
       segmentBytes: within('spool.segmentBytes', options.spool.segmentBytes ?? 8 * 1024 * 1024, 1024, Number.MAX_SAFE_INTEGER),
     },
-    onError: options.onError ?? rateLimitedWarning(60_000),
+    report: errorReport(options.onError, 60_000),
   };
 }
 
@@ -118,14 +120,4 @@ function within(name: string, value: number, min: number, max: number): number {
     throw new RangeError(`opentrail client: ${name} must be between ${min} and ${max}, got ${value}`);
   }
   return value;
-}
-
-function rateLimitedWarning(intervalMs: number): (error: Error) => void {
-  let last = -Infinity;
-  return (error) => {
-    const now = Date.now();
-    if (now - last < intervalMs) return;
-    last = now;
-    process.emitWarning(error.message, { code: 'OPENTRAIL_CLIENT' });
-  };
 }

@@ -32,6 +32,10 @@ export class MemoryQueue implements RecordQueue {
     return this.ready + this.taken;
   }
 
+  get refusal(): DropReason | undefined {
+    return this.ready >= this.maxRecords ? 'buffer_full' : undefined;
+  }
+
   push(line: string, bytes: number, nowMs: number): 'queued' | DropReason {
     if (this.ready >= this.maxRecords) return 'buffer_full';
     this.lines.push(line);

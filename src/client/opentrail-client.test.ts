@@ -180,6 +180,19 @@ describe('OpentrailClient never fails the application', () => {
     expect(c.stats.droppedByReason).toEqual({ buffer_full: 3 });
   });
 
+  it('drops what a full buffer cannot take before building it, and tells the application of each drop', async () => {
+    const heard: string[] = [];
+    const c = client({ maxBufferedRecords: 2, batch: { maxDelayMs: 60_000 }, onError: (error) => heard.push(error.message) });
+    fake.down = true;
+    recordMany(c, 2);
+    const build = vi.fn((facts: { i: number }) => ({ eventName: 'Later', requestParameters: facts }));
+    for (let i = 0; i < 3; i++) c.recordLater(build, { i });
+    expect(c.record({ eventName: 'Now' })).toBeUndefined();
+    expect(build).not.toHaveBeenCalled();
+    expect(c.stats).toMatchObject({ recorded: 2, pending: 2, droppedByReason: { buffer_full: 4 } });
+    expect(heard).toEqual(Array(4).fill('opentrail client: dropped a record (buffer_full)'));
+  });
+
   it('close() gives up after its time limit while the server is down, counting what it could not send', async () => {
     const c = client({ batch: { maxDelayMs: 0 } });
     fake.down = true;

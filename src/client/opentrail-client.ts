@@ -2,7 +2,7 @@
 // are what an application awaits at shutdown; stats are its counters.
 import type { AuditEvent } from './audit-record.js';
 import { MAX_RECORD_BYTES, resolveClientOptions, type ClientOptions, type ResolvedOptions } from './client-options.js';
-import { StatsCounter, type ClientStats } from './client-stats.js';
+import { StatsCounter, type ClientStats, type DropReason } from './client-stats.js';
 import { DeferredEvents, type EventBuilder } from './deferred-events.js';
 import { deliverLines } from './deliver-lines.js';
 import { DeliveryLoop } from './delivery-loop.js';
@@ -48,7 +48,7 @@ export class OpentrailClient {
       { region: this.region, eventSource: this.options.eventSource, recipientAccountId: this.options.recipientAccountId },
       { compact },
     );
-    const onError = this.reportError;
+    const onError = (error: Error) => this.options.report(() => error);
     this.queue = this.options.spool
       ? new SpoolQueue({ ...this.options.spool, maxUnwritten: this.options.maxBufferedRecords }, this.counters, onError)
       : new MemoryQueue(this.options.maxBufferedRecords);
@@ -64,8 +64,7 @@ export class OpentrailClient {
     };
     this.loop = new DeliveryLoop(this.queue, batch, (lines) => deliverLines(lines, context), onError);
     this.deferred = new DeferredEvents(DEFERRED, (event) => void this.accept(event), (err) => {
-      this.counters.drop('invalid_event');
-      this.reportError(new Error(`opentrail client: dropped an event that could not be built: ${(err as Error)?.message}`));
+      this.drop('invalid_event', () => `dropped an event that could not be built: ${(err as Error)?.message}`);
     });
   }
 
@@ -95,10 +94,14 @@ export class OpentrailClient {
       this.counters.drop('closed');
       return;
     }
+    const refusal = this.queue.refusal;
+    if (refusal) return this.dropRefused(refusal);
     this.deferred.hold(build, facts);
   }
 
   private accept(event: AuditEvent): string | undefined {
+    const refusal = this.queue.refusal;
+    if (refusal) return this.dropRefused(refusal);
     try {
       // One clock reading per record: an event timed by the caller in milliseconds was timed just now.
       const nowMs = typeof event?.eventTime === 'number' ? event.eventTime : Date.now();
@@ -106,22 +109,14 @@ export class OpentrailClient {
       const line = this.writer.line(event, eventID, nowMs);
       const bytes = Buffer.byteLength(line);
       if (bytes > MAX_RECORD_BYTES) {
-        this.counters.drop('record_too_large');
-        this.reportError(new Error(`opentrail client: a ${event.eventName} record of ${bytes} bytes exceeds ${MAX_RECORD_BYTES}`));
-        return undefined;
+        return this.drop('record_too_large', () => `a ${event.eventName} record of ${bytes} bytes exceeds ${MAX_RECORD_BYTES}`);
       }
       const queued = this.queue.push(line, bytes, nowMs);
-      if (queued !== 'queued') {
-        this.counters.drop(queued);
-        this.reportError(new Error(`opentrail client: dropped a record (${queued})`));
-        return undefined;
-      }
+      if (queued !== 'queued') return this.dropRefused(queued);
       this.counters.recorded++;
       return eventID;
     } catch (err) {
-      this.counters.drop('invalid_event');
-      this.reportError(new Error(`opentrail client: dropped an invalid event: ${(err as Error).message}`));
-      return undefined;
+      return this.drop('invalid_event', () => `dropped an invalid event: ${(err as Error).message}`);
     }
   }
 
@@ -152,11 +147,14 @@ export class OpentrailClient {
     return this.stats;
   }
 
-  private readonly reportError = (error: Error): void => {
-    try {
-      this.options.onError(error);
-    } catch {
-      // an application's error handler must not break delivery
-    }
-  };
+  private dropRefused(reason: DropReason): undefined {
+    return this.drop(reason, () => `dropped a record (${reason})`);
+  }
+
+  /** Counts a dropped record and reports it; the message is made only if the report is heard (error-report.ts). */
+  private drop(reason: DropReason, describe: () => string): undefined {
+    this.counters.drop(reason);
+    this.options.report(() => new Error(`opentrail client: ${describe()}`));
+    return undefined;
+  }
 }

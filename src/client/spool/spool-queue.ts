@@ -77,15 +77,25 @@ export class SpoolQueue implements RecordQueue {
     return this.unreadLines + this.unwritten.length + this.takenLines;
   }
 
+  get refusal(): DropReason | undefined {
+    return this.refusalFor(1);
+  }
+
   push(line: string, bytes: number): 'queued' | DropReason {
-    if (this.unwritten.length >= this.options.maxUnwritten) return 'buffer_full';
-    if (this.diskBytes + this.unwrittenBytes + bytes + 1 > this.options.maxBytes) return 'spool_full';
+    const refusal = this.refusalFor(bytes + 1);
+    if (refusal) return refusal;
     this.unwritten.push(line);
     this.unwrittenSizes.push(bytes + 1);
     this.unwrittenBytes += bytes + 1;
     this.enqueued++;
     this.writing ??= this.writeAll();
     return 'queued';
+  }
+
+  private refusalFor(lineBytes: number): DropReason | undefined {
+    if (this.unwritten.length >= this.options.maxUnwritten) return 'buffer_full';
+    if (this.diskBytes + this.unwrittenBytes + lineBytes > this.options.maxBytes) return 'spool_full';
+    return undefined;
   }
 
   async take(maxRecords: number, maxBytes: number): Promise<QueuedBatch | undefined> {
