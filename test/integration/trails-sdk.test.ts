@@ -299,6 +299,15 @@ describe('five trails per region', () => {
     expect(await failure(us.send(new UpdateTrailCommand({ Name: 'us-only', IsMultiRegionTrail: true }))))
       .toMatchObject({ name: 'InvalidParameterCombinationException' });
   });
+
+  it('holds the limit when creations race: each sees room for one more while the others check their bucket', async () => {
+    for (let i = 0; i < 3; i++) await create({ Name: `trail-${i}` });
+    const names = ['racer-a', 'racer-b', 'racer-c', 'racer-d'];
+    const outcomes = await Promise.allSettled(names.map((Name) => create({ Name })));
+    const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o.reason as Error).name);
+    expect(refused).toEqual(['MaximumNumberOfTrailsExceededException', 'MaximumNumberOfTrailsExceededException']);
+    expect(await server.store.trails.listTrails(ACCOUNT)).toHaveLength(5);
+  });
 });
 
 describe('modelled errors', () => {

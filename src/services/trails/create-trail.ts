@@ -29,11 +29,14 @@ export async function createTrail(scope: TrailScope, objects: ObjectStore, reque
     createdMs: now.getTime(),
   };
   const trail = { ...applySettings(draft, request.settings, scope), tags: addTags([], request.tags) };
-  const conflict = placementConflict(trail, await scope.trails.listTrails(scope.accountId));
+  const fits = (others: readonly StoredTrail[]) => placementConflict(trail, others);
+  const conflict = fits(await scope.trails.listTrails(scope.accountId));
   if (conflict) throw creationConflict(trail, conflict);
   await checkBucketUsable(objects, trail.s3BucketName, scope.accountId);
-  // The store's uniqueness catches the creation that raced this one past the check above.
-  if (!(await scope.trails.createTrail(trail))) throw trailAlreadyExists(trail.name, trail.homeRegion);
+  // Checked again as the trail is stored: another creation may have taken the room while the bucket was checked.
+  const stored = await scope.trails.createTrail(trail, fits);
+  if (stored === false) throw trailAlreadyExists(trail.name, trail.homeRegion);
+  if (stored !== true) throw creationConflict(trail, stored);
   return trail;
 }
 

@@ -4,7 +4,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import type { ObjectStore } from '../../objects/object-store.js';
 import type { StoredTrail } from '../../store/trail-store.js';
 import { resolveTrailToChange } from './find-trail.js';
-import { placementConflict, MAX_TRAILS_PER_REGION } from './trail-placement.js';
+import { placementConflict, MAX_TRAILS_PER_REGION, type PlacementConflict } from './trail-placement.js';
 import { applySettings, type TrailSettingsMembers } from './trail-settings.js';
 import { checkBucketUsable } from './s3-destination.js';
 import type { TrailScope } from './trail-scope.js';
@@ -17,17 +17,21 @@ export async function updateTrail(
 ): Promise<StoredTrail> {
   const current = await resolveTrailToChange(scope, nameOrArn);
   const updated = applySettings(current, members, scope);
-  if (updated.isMultiRegionTrail && !current.isMultiRegionTrail) await checkBecomesMultiRegion(scope, updated);
+  const becomesMultiRegion = updated.isMultiRegionTrail && !current.isMultiRegionTrail;
+  const fits = becomesMultiRegion ? (others: readonly StoredTrail[]) => placementConflict(updated, others) : undefined;
+  if (fits) {
+    const others = (await scope.trails.listTrails(scope.accountId)).filter((other) => other.arn !== updated.arn);
+    refuseConflict(updated, fits(others));
+  }
   if (members.S3BucketName !== undefined) await checkBucketUsable(objects, updated.s3BucketName, scope.accountId);
-  await scope.trails.saveTrail(updated);
+  // Checked again as the trail is stored: a trail created meanwhile may have taken the room.
+  refuseConflict(updated, await scope.trails.saveTrail(updated, fits));
   return updated;
 }
 
 // UpdateTrail's model has neither TrailAlreadyExistsException nor MaximumNumberOfTrailsExceededException, so a trail
 // that would not fit elsewhere is refused as a combination of IsMultiRegionTrail with the account's other trails.
-async function checkBecomesMultiRegion(scope: TrailScope, trail: StoredTrail): Promise<void> {
-  const others = (await scope.trails.listTrails(scope.accountId)).filter((other) => other.arn !== trail.arn);
-  const conflict = placementConflict(trail, others);
+function refuseConflict(trail: StoredTrail, conflict: PlacementConflict | undefined): void {
   if (!conflict) return;
   const why = conflict.kind === 'name-taken'
     ? `${conflict.region} already has a trail named ${trail.name} (${conflict.holder.arn})`

@@ -96,6 +96,32 @@ export function trailStoreConformance(name: string, open: () => Promise<Store>, 
         expect(await trails().listTrails('999999999999')).toEqual([]);
       });
 
+      it('asks a placement check about the account\'s other trails as it writes, and writes nothing it refuses', async () => {
+        const [a, b] = [trail('a-trail'), trail('b-trail', { homeRegion: OTHER_REGION })];
+        await trails().createTrail(a);
+        await trails().createTrail(trail('theirs', { accountId: OTHER_ACCOUNT }));
+        const seen: string[][] = [];
+        const room = (limit: number) => (others: StoredTrail[]) => {
+          seen.push(others.map((other) => other.name).sort());
+          return others.length >= limit ? { full: others.length } : undefined;
+        };
+        expect(await trails().createTrail(b, room(1))).toEqual({ full: 1 });
+        expect(await trails().findTrail(b.arn)).toBeUndefined();
+        expect(await trails().createTrail(b, room(2))).toBe(true);
+        const changed = { ...a, isMultiRegionTrail: true };
+        expect(await trails().saveTrail(changed, room(1))).toEqual({ full: 1 });
+        expect(await trails().findTrail(a.arn)).toEqual(a);
+        expect(await trails().saveTrail(changed, room(2))).toBeUndefined();
+        expect(await trails().findTrail(a.arn)).toEqual(changed);
+        // Never the trail itself, nor another account's.
+        expect(seen).toEqual([['a-trail'], ['a-trail'], ['b-trail'], ['b-trail']]);
+      });
+
+      it('answers false, not the check, for a second trail with the same ARN', async () => {
+        await trails().createTrail(trail('dup'));
+        expect(await trails().createTrail(trail('dup'), () => undefined)).toBe(false);
+      });
+
       it('deletes a trail', async () => {
         const [gone, kept] = [trail('gone'), trail('kept')];
         await trails().createTrail(gone);
