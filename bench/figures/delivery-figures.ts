@@ -100,8 +100,8 @@ export async function measureDeliveryLatency(workDir: string, cli: string, secon
   const server = await startServer(cli, dataDir, ['--log-file-interval', '1']);
   const credentials = readSharedCredentials(path.join(dataDir, 'credentials'))!;
   const s3 = new S3Client({ endpoint: server.url, region: 'us-east-1', credentials, forcePathStyle: true });
+  const cloudTrail = new SignedCloudTrailClient(server.url, credentials);
   try {
-    const cloudTrail = new SignedCloudTrailClient(server.url, credentials);
     await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
     await check(cloudTrail.call('CreateTrail', JSON.stringify({ Name: 'latency', S3BucketName: BUCKET })));
     await check(cloudTrail.call('StartLogging', JSON.stringify({ Name: 'latency' })));
@@ -128,6 +128,7 @@ export async function measureDeliveryLatency(workDir: string, cli: string, secon
     };
   } finally {
     s3.destroy();
+    cloudTrail.close();
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
   }

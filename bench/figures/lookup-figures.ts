@@ -8,21 +8,26 @@ import { readSharedCredentials } from '../../src/services/bootstrap-identity.js'
 import { BENCH_ACCOUNT, random, syntheticRecords, vocabulary } from '../synthetic-records.js';
 import { SignedCloudTrailClient } from '../signed-client.js';
 import { elapsedMs, percentile, round } from '../stats.js';
+import { cpuSnapshot, cpuSpent } from '../process-cpu.js';
 
 export interface LookupFigures {
   lookup_p50_ms: number;
   lookup_p99_ms: number;
   lookup_requests_per_s: number;
   lookup_seed_events: number;
+  /** While lookup_requests_per_s is measured (Linux only): the server's and the load generator's CPU per lookup. */
+  lookup_server_cpu_us_per_request?: number;
+  lookup_load_cpu_us_per_request?: number;
 }
 
 export async function measureLookups(workDir: string, cli: string, events: number, options: { samples: number; seconds: number }): Promise<LookupFigures> {
   const dataDir = path.join(workDir, 'lookup-data');
   await seed(dataDir, events);
   const server = await startServer(cli, dataDir);
+  let client: SignedCloudTrailClient | undefined;
   try {
     const credentials = readSharedCredentials(path.join(dataDir, 'credentials'))!;
-    const client = new SignedCloudTrailClient(server.url, credentials);
+    client = new SignedCloudTrailClient(server.url, credentials);
     const queries = lookupBodies(500);
     for (let i = 0; i < 200; i++) await check(client.call('LookupEvents', queries[i % queries.length]!));
     const latencies: number[] = [];
@@ -31,14 +36,24 @@ export async function measureLookups(workDir: string, cli: string, events: numbe
       await check(client.call('LookupEvents', queries[i % queries.length]!));
       latencies.push(elapsedMs(start));
     }
+    const serverBefore = cpuSnapshot(server.child.pid!);
+    const loadBefore = process.cpuUsage();
     const throughput = await requestsPerSecond(client, queries, options.seconds, 8);
+    const loadUs = process.cpuUsage(loadBefore);
+    const serverAfter = cpuSnapshot(server.child.pid!);
+    const perLookup = (us: number) => round(us / throughput.done, 0);
     return {
       lookup_p50_ms: round(percentile(latencies, 50)),
       lookup_p99_ms: round(percentile(latencies, 99)),
-      lookup_requests_per_s: round(throughput, 0),
+      lookup_requests_per_s: round(throughput.perSecond, 0),
       lookup_seed_events: events,
+      ...(serverBefore && serverAfter && {
+        lookup_server_cpu_us_per_request: perLookup(cpuSpent(serverBefore, serverAfter).processUs),
+        lookup_load_cpu_us_per_request: perLookup(loadUs.user + loadUs.system),
+      }),
     };
   } finally {
+    client?.close();
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
   }
@@ -78,7 +93,12 @@ function lookupBodies(count: number): string[] {
   });
 }
 
-async function requestsPerSecond(client: SignedCloudTrailClient, queries: string[], seconds: number, concurrency: number): Promise<number> {
+async function requestsPerSecond(
+  client: SignedCloudTrailClient,
+  queries: string[],
+  seconds: number,
+  concurrency: number,
+): Promise<{ perSecond: number; done: number }> {
   let done = 0;
   const until = Date.now() + seconds * 1000;
   const start = process.hrtime.bigint();
@@ -88,7 +108,7 @@ async function requestsPerSecond(client: SignedCloudTrailClient, queries: string
       done++;
     }
   }));
-  return done / (elapsedMs(start) / 1000);
+  return { perSecond: done / (elapsedMs(start) / 1000), done };
 }
 
 async function check(answer: Promise<{ status: number; text: string }>): Promise<void> {

@@ -167,14 +167,18 @@ function send(agent: http.Agent, url: URL, call: SignedCall): Promise<number> {
 }
 
 async function makeChannel(client: SignedCloudTrailClient): Promise<string> {
-  const store = await client.call('CreateEventDataStore', JSON.stringify({
-    Name: 'bench-activity', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
-  }));
-  const storeArn = (JSON.parse(store.text) as { EventDataStoreArn: string }).EventDataStoreArn;
-  const channel = await client.call('CreateChannel', JSON.stringify({
-    Name: 'bench', Source: 'Custom', Destinations: [{ Type: 'EVENT_DATA_STORE', Location: storeArn }],
-  }));
-  return (JSON.parse(channel.text) as { ChannelArn: string }).ChannelArn;
+  try {
+    const store = await client.call('CreateEventDataStore', JSON.stringify({
+      Name: 'bench-activity', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
+    }));
+    const storeArn = (JSON.parse(store.text) as { EventDataStoreArn: string }).EventDataStoreArn;
+    const channel = await client.call('CreateChannel', JSON.stringify({
+      Name: 'bench', Source: 'Custom', Destinations: [{ Type: 'EVENT_DATA_STORE', Location: storeArn }],
+    }));
+    return (JSON.parse(channel.text) as { ChannelArn: string }).ChannelArn;
+  } finally {
+    client.close();
+  }
 }
 
 /** 100 distinct events: each call's are new, so none is answered from an earlier call's. */
