@@ -2,6 +2,7 @@
 // event data store keeps (LakeEvents). A store's events are its own copy, written by the lake worker from the event
 // log, so that its retention (up to ten years) is independent of Event History's and SQL over one store reads one
 // index range.
+import type { PlacementCheck } from './placement-check.js';
 import type { AdvancedEventSelector } from '../domain/selectors/advanced-event-selector.js';
 import type { TrailTag } from './trail-store.js';
 
@@ -59,10 +60,10 @@ export interface StoredChannel {
 }
 
 export interface LakeCatalog {
-  /** Inserts the store; false when its account already has a store of that name in that region. */
-  createEventDataStore(store: StoredEventDataStore): Promise<boolean>;
-  /** Replaces the store of the same ARN; false when a new name is taken by another store of the region. */
-  saveEventDataStore(store: StoredEventDataStore): Promise<boolean>;
+  /** Inserts the store; false when its account already has a store of that name in that region, or `check`'s refusal. */
+  createEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<boolean | Refusal>;
+  /** Replaces the store of the same ARN; false when a new name is taken by another store of the region, or `check`'s refusal. */
+  saveEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<boolean | Refusal>;
   findEventDataStore(arn: string): Promise<StoredEventDataStore | undefined>;
   /** The account's stores whose home is the region (every status), ordered by ARN. */
   listEventDataStores(accountId: string, region: string): Promise<StoredEventDataStore[]>;
@@ -71,8 +72,8 @@ export interface LakeCatalog {
   /** Removes the store and every event it keeps. */
   purgeEventDataStore(arn: string): Promise<void>;
 
-  /** Inserts the channel; false when its account already has a channel of that name in that region. */
-  createChannel(channel: StoredChannel): Promise<boolean>;
+  /** Inserts the channel; false when its account already has a channel of that name in that region, or `check`'s refusal. */
+  createChannel<Refusal>(channel: StoredChannel, check?: PlacementCheck<StoredChannel, Refusal>): Promise<boolean | Refusal>;
   /** Replaces the channel of the same ARN; false when a new name is taken. */
   saveChannel(channel: StoredChannel): Promise<boolean>;
   findChannel(arn: string): Promise<StoredChannel | undefined>;

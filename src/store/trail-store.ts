@@ -1,6 +1,7 @@
 // The trail part of the Store port: trail configurations, their logging state and tags, and the delivery state
 // that GetTrailStatus reports. Trails are kept per account under their home region; shadow trails are not stored,
 // they are derived from multi-region trails when another region asks.
+import type { PlacementCheck } from './placement-check.js';
 import type { TrailSelectors } from '../domain/selectors/trail-selectors.js';
 import type { StoredInsightSelector } from '../domain/selectors/insight-selector.js';
 
@@ -48,17 +49,11 @@ export interface TrailStatus {
   latestDigestDeliveryError?: string;
 }
 
-/**
- * Asked by a write, atomically with it, about the account's other trails as they are at that moment: a reason not to
- * write, or undefined. Checked before, a limit could be passed by two calls at once that each saw room for one more.
- */
-export type PlacementCheck<Refusal> = (otherTrails: StoredTrail[]) => Refusal | undefined;
-
 export interface TrailStore {
   /** Inserts the trail; false when the account already has a trail of that name in that home region, or `check`'s refusal. */
-  createTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<Refusal>): Promise<boolean | Refusal>;
+  createTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal>;
   /** Replaces the stored configuration of the trail with the same ARN, unless `check` refuses (its refusal is answered). */
-  saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<Refusal>): Promise<Refusal | undefined>;
+  saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<Refusal | undefined>;
   deleteTrail(arn: string): Promise<void>;
   findTrail(arn: string): Promise<StoredTrail | undefined>;
   /** Every trail of the account, in every home region, ordered by ARN. */

@@ -3,7 +3,7 @@
 // model's errors, channels with their destination rules, and the events each store keeps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  CreateEventDataStoreCommand, DeleteEventDataStoreCommand, GetEventDataStoreCommand, ListEventDataStoresCommand,
+  CreateChannelCommand, CreateEventDataStoreCommand, DeleteEventDataStoreCommand, GetEventDataStoreCommand, ListEventDataStoresCommand,
   UpdateEventDataStoreCommand, type CloudTrailClient,
 } from '@aws-sdk/client-cloudtrail';
 import { ManualClock } from '../../src/domain/clock.js';
@@ -211,5 +211,33 @@ describe('channels', () => {
     expect(await cloudtrailError(['get-channel', '--channel', 'arn:aws:cloudtrail:us-east-1:123456789012:trail/x'])).toBe('ChannelARNInvalidException');
     await cloudtrail(['create-channel', '--name', 'dup', '--source', 'Custom', '--destinations', dest(auditStore)]);
     expect(await cloudtrailError(['create-channel', '--name', 'dup', '--source', 'Custom', '--destinations', dest(auditStore)])).toBe('ChannelAlreadyExistsException');
+  });
+});
+
+describe('limits when creations race', () => {
+  // A region of its own, so that the stores and channels of the tests above do not count.
+  const region = 'ap-south-1';
+  let regional: CloudTrailClient;
+  beforeAll(() => {
+    regional = cloudTrailClient(server, { region });
+  });
+  afterAll(() => regional.destroy());
+
+  const refusals = (outcomes: PromiseSettledResult<unknown>[]) =>
+    outcomes.filter((o) => o.status === 'rejected').map((o) => (o.reason as Error).name);
+
+  it('keeps 10 live event data stores and 25 channels a region, however many calls arrive at once', async () => {
+    const stores = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => regional.send(new CreateEventDataStoreCommand({
+      Name: `racer-${i}`, TerminationProtectionEnabled: false,
+      AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
+    }))));
+    expect(refusals(stores)).toEqual(Array(2).fill('EventDataStoreMaxLimitExceededException'));
+    expect(await server.store.lake.listEventDataStores(ACCOUNT, region)).toHaveLength(10);
+    const storeArn = stores.find((o) => o.status === 'fulfilled')!.value.EventDataStoreArn!;
+    const channels = await Promise.allSettled(Array.from({ length: 27 }, (_, i) => regional.send(new CreateChannelCommand({
+      Name: `racer-${i}`, Source: 'Custom', Destinations: [{ Type: 'EVENT_DATA_STORE', Location: storeArn }],
+    }))));
+    expect(refusals(channels)).toEqual(Array(2).fill('ChannelMaxLimitExceededException'));
+    expect(await server.store.lake.listChannels(ACCOUNT, region)).toHaveLength(25);
   });
 });

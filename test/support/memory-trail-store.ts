@@ -1,23 +1,24 @@
 // A TrailStore in memory, for tests of delivery that need trails and their status but no database.
-import type { PlacementCheck, StoredTrail, TrailStatus, TrailStore } from '../../src/store/trail-store.js';
+import type { PlacementCheck } from '../../src/store/placement-check.js';
+import type { StoredTrail, TrailStatus, TrailStore } from '../../src/store/trail-store.js';
 
 export class MemoryTrailStore implements TrailStore {
   readonly trails = new Map<string, StoredTrail>();
   readonly statuses = new Map<string, TrailStatus>();
 
-  async createTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<Refusal>): Promise<boolean | Refusal> {
+  async createTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal> {
     const refusal = this.refusal(trail, check);
     if (refusal !== undefined) return refusal;
     if (this.trails.has(trail.arn)) return false;
     this.trails.set(trail.arn, trail);
     return true;
   }
-  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<Refusal>): Promise<Refusal | undefined> {
+  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<Refusal | undefined> {
     const refusal = this.refusal(trail, check);
     if (refusal === undefined) this.trails.set(trail.arn, trail);
     return refusal;
   }
-  private refusal<Refusal>(trail: StoredTrail, check: PlacementCheck<Refusal> | undefined): Refusal | undefined {
+  private refusal<Refusal>(trail: StoredTrail, check: PlacementCheck<StoredTrail, Refusal> | undefined): Refusal | undefined {
     return check?.([...this.trails.values()].filter((t) => t.accountId === trail.accountId && t.arn !== trail.arn));
   }
   async deleteTrail(arn: string): Promise<void> {

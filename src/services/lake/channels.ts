@@ -31,11 +31,9 @@ export async function createChannel(scope: LakeScope, request: NewChannel, now: 
     );
   }
   const destinations = await checkDestinations(scope, request.Destinations);
-  const existing = await scope.catalog.listChannels(scope.accountId, scope.region);
-  if (existing.some((channel) => channel.name === request.Name)) throw alreadyExists(request.Name);
-  if (existing.length >= MAX_CHANNELS_PER_REGION) {
-    throw new ServiceError('ChannelMaxLimitExceededException', `The account already has ${MAX_CHANNELS_PER_REGION} channels in ${scope.region}.`);
-  }
+  const fits = (others: readonly StoredChannel[]) => roomFor(request.Name, others, scope.region);
+  const refusal = fits(await scope.catalog.listChannels(scope.accountId, scope.region));
+  if (refusal) throw refusal;
   const channel: StoredChannel = {
     arn: lakeArn('channel', scope.region, scope.accountId, crypto.randomUUID()),
     accountId: scope.accountId,
@@ -47,8 +45,20 @@ export async function createChannel(scope: LakeScope, request: NewChannel, now: 
     createdMs: now.getTime(),
     ingestion: {},
   };
-  if (!(await scope.catalog.createChannel(channel))) throw alreadyExists(request.Name);
+  // Checked again as the channel is written: another creation may have taken the room meanwhile.
+  const created = await scope.catalog.createChannel(channel, fits);
+  if (created === false) throw alreadyExists(request.Name);
+  if (created !== true) throw created;
   return channel;
+}
+
+/** Why a new channel named `name` cannot join the region's others, if it cannot. */
+function roomFor(name: string, others: readonly StoredChannel[], region: string): ServiceError | undefined {
+  if (others.some((channel) => channel.name === name)) return alreadyExists(name);
+  if (others.length >= MAX_CHANNELS_PER_REGION) {
+    return new ServiceError('ChannelMaxLimitExceededException', `The account already has ${MAX_CHANNELS_PER_REGION} channels in ${region}.`);
+  }
+  return undefined;
 }
 
 export async function updateChannel(

@@ -24,10 +24,8 @@ export interface NewEventDataStore extends EventDataStoreSettingsMembers {
 export async function createEventDataStore(scope: LakeScope, request: NewEventDataStore, now: Date): Promise<StoredEventDataStore> {
   checkLakeName(request.Name, 'Event data store');
   const settings = applyEventDataStoreSettings(undefined, request, scope);
-  const live = (await scope.catalog.listEventDataStores(scope.accountId, scope.region))
-    .filter((store) => store.status !== 'PENDING_DELETION');
-  if (live.some((store) => store.name === request.Name)) throw alreadyExists(request.Name);
-  if (live.length >= MAX_EVENT_DATA_STORES_PER_REGION) throw tooMany(scope.region);
+  const fits = (others: readonly StoredEventDataStore[]) => roomFor(request.Name, others, scope.region);
+  throwIf(fits(await scope.catalog.listEventDataStores(scope.accountId, scope.region)));
   const store: StoredEventDataStore = {
     arn: lakeArn('eventdatastore', scope.region, scope.accountId, crypto.randomUUID()),
     accountId: scope.accountId,
@@ -41,7 +39,10 @@ export async function createEventDataStore(scope: LakeScope, request: NewEventDa
     updatedMs: now.getTime(),
     fromSeq: await scope.eventFeed.lastSeq(),
   };
-  if (!(await scope.catalog.createEventDataStore(store))) throw alreadyExists(request.Name);
+  // Checked again as the store is written: another creation may have taken the room meanwhile.
+  const created = await scope.catalog.createEventDataStore(store, fits);
+  if (created === false) throw alreadyExists(request.Name);
+  throwIf(created);
   return store;
 }
 
@@ -91,12 +92,11 @@ export async function restoreEventDataStore(scope: LakeScope, reference: string,
   if (store.status !== 'PENDING_DELETION') {
     throw invalidStatus(`The event data store ${store.arn} is ${store.status}; only a store pending deletion can be restored.`);
   }
-  const live = (await scope.catalog.listEventDataStores(scope.accountId, scope.region))
-    .filter((other) => other.status !== 'PENDING_DELETION');
-  if (live.length >= MAX_EVENT_DATA_STORES_PER_REGION) throw tooMany(scope.region);
+  const fits = (others: readonly StoredEventDataStore[]) => roomFor(undefined, others, scope.region);
+  throwIf(fits((await scope.catalog.listEventDataStores(scope.accountId, scope.region)).filter((other) => other.arn !== store.arn)));
   const { deletedMs: _deleted, statusBeforeDeletion, ...rest } = store;
   const restored: StoredEventDataStore = { ...rest, status: statusBeforeDeletion ?? 'ENABLED', updatedMs: now.getTime() };
-  await scope.catalog.saveEventDataStore(restored);
+  throwIf(await scope.catalog.saveEventDataStore(restored, fits));
   return restored;
 }
 
@@ -123,6 +123,19 @@ function storeTags(tags: readonly TagInput[]) {
     throw new ServiceError('InvalidTagParameterException', `An event data store can have at most ${MAX_TAGS_PER_RESOURCE} tags; got ${tags.length}.`);
   }
   return checkTags(tags);
+}
+
+/** Why a store (named `name`, when new) cannot join the region's others: its name taken, or no room for a live one. */
+function roomFor(name: string | undefined, others: readonly StoredEventDataStore[], region: string): ServiceError | undefined {
+  const live = others.filter((store) => store.status !== 'PENDING_DELETION');
+  if (name !== undefined && live.some((store) => store.name === name)) return alreadyExists(name);
+  if (live.length >= MAX_EVENT_DATA_STORES_PER_REGION) return tooMany(region);
+  return undefined;
+}
+
+/** A placement check's refusal, thrown (a store's plain true or false is not one). */
+function throwIf(refusal: ServiceError | boolean | undefined): void {
+  if (refusal instanceof ServiceError) throw refusal;
 }
 
 function alreadyExists(name: string): ServiceError {

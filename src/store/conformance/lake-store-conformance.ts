@@ -96,6 +96,29 @@ export function lakeStoreConformance(name: string, open: () => Promise<Store>): 
       expect(await store.eventLog.pruneBefore(Date.UTC(2025, 0, 1))).toBe(1);
     });
 
+    it('asks a placement check about the others of the account and region as it writes, and writes nothing it refuses', async () => {
+      const seen: string[][] = [];
+      const room = (limit: number) => (others: Array<{ name: string }>) => {
+        seen.push(others.map((other) => other.name).sort());
+        return others.length >= limit ? { full: others.length } : undefined;
+      };
+      const [a, b] = [eventDataStore('a'), eventDataStore('b')];
+      await store.lake.createEventDataStore(a);
+      await store.lake.createEventDataStore({ ...eventDataStore('elsewhere'), region: 'eu-west-1' });
+      expect(await store.lake.createEventDataStore(b, room(1))).toEqual({ full: 1 });
+      expect(await store.lake.findEventDataStore(b.arn)).toBeUndefined();
+      expect(await store.lake.createEventDataStore(b, room(2))).toBe(true);
+      expect(await store.lake.saveEventDataStore({ ...a, status: 'STOPPED_INGESTION' }, room(1))).toEqual({ full: 1 });
+      expect((await store.lake.findEventDataStore(a.arn))?.status).toBe('ENABLED');
+      expect(await store.lake.saveEventDataStore({ ...a, status: 'STOPPED_INGESTION' }, room(2))).toBe(true);
+      const [c, d] = [channel('c'), channel('d')];
+      await store.lake.createChannel(c);
+      expect(await store.lake.createChannel(d, room(1))).toEqual({ full: 1 });
+      expect(await store.lake.findChannel(d.arn)).toBeUndefined();
+      expect(await store.lake.createChannel(d, room(2))).toBe(true);
+      expect(seen).toEqual([['store-a'], ['store-a'], ['store-b'], ['store-b'], ['channel-c'], ['channel-c']]);
+    });
+
     it('keeps channels unique by name and merges their ingestion status', async () => {
       const c = channel('c');
       expect(await store.lake.createChannel(c)).toBe(true);

@@ -4,6 +4,8 @@ import type Database from 'better-sqlite3';
 import type {
   ChannelIngestion, LakeCatalog, StoredChannel, StoredEventDataStore,
 } from '../lake-store.js';
+import type { PlacementCheck } from '../placement-check.js';
+import { checkedWrite } from './checked-write.js';
 
 type Row = [arn: string, accountId: string, region: string, name: string, config: string];
 
@@ -16,7 +18,10 @@ class NamedResources<T extends { arn: string; accountId: string; region: string;
   readonly #all: Database.Statement<[], string>;
   readonly #delete: Database.Statement<[string]>;
 
+  readonly #db: Database.Database;
+
   constructor(db: Database.Database, table: string) {
+    this.#db = db;
     this.#insert = db.prepare(`INSERT INTO ${table} (arn, account_id, region, name, config) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT DO NOTHING`);
     this.#update = db.prepare(`UPDATE OR IGNORE ${table} SET name = ?, config = ? WHERE arn = ?`);
@@ -27,13 +32,20 @@ class NamedResources<T extends { arn: string; accountId: string; region: string;
     this.#delete = db.prepare(`DELETE FROM ${table} WHERE arn = ?`);
   }
 
-  create(item: T): boolean {
-    return this.#insert.run(item.arn, item.accountId, item.region, item.name, JSON.stringify(item)).changes === 1;
+  create<Refusal>(item: T, check?: PlacementCheck<T, Refusal>): boolean | Refusal {
+    return checkedWrite(this.#db, check, () => this.#others(item), () =>
+      this.#insert.run(item.arn, item.accountId, item.region, item.name, JSON.stringify(item)).changes === 1);
   }
 
   /** False when the row is gone or its new name clashes (UPDATE OR IGNORE skips a row that breaks UNIQUE). */
-  save(item: T): boolean {
-    return this.#update.run(item.name, JSON.stringify(item), item.arn).changes === 1;
+  save<Refusal>(item: T, check?: PlacementCheck<T, Refusal>): boolean | Refusal {
+    return checkedWrite(this.#db, check, () => this.#others(item), () =>
+      this.#update.run(item.name, JSON.stringify(item), item.arn).changes === 1);
+  }
+
+  /** The others of the item's account and region. */
+  #others(item: T): T[] {
+    return this.list(item.accountId, item.region).filter((other) => other.arn !== item.arn);
   }
 
   find(arn: string): T | undefined {
@@ -67,12 +79,12 @@ export class SqliteLakeCatalog implements LakeCatalog {
     this.#deleteEvents = db.prepare('DELETE FROM lake_events WHERE store_id = (SELECT id FROM event_data_stores WHERE arn = ?)');
   }
 
-  async createEventDataStore(store: StoredEventDataStore): Promise<boolean> {
-    return this.#stores.create(store);
+  async createEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<boolean | Refusal> {
+    return this.#stores.create(store, check);
   }
 
-  async saveEventDataStore(store: StoredEventDataStore): Promise<boolean> {
-    return this.#stores.save(store);
+  async saveEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<boolean | Refusal> {
+    return this.#stores.save(store, check);
   }
 
   async findEventDataStore(arn: string): Promise<StoredEventDataStore | undefined> {
@@ -94,8 +106,8 @@ export class SqliteLakeCatalog implements LakeCatalog {
     }).immediate();
   }
 
-  async createChannel(channel: StoredChannel): Promise<boolean> {
-    return this.#channels.create(channel);
+  async createChannel<Refusal>(channel: StoredChannel, check?: PlacementCheck<StoredChannel, Refusal>): Promise<boolean | Refusal> {
+    return this.#channels.create(channel, check);
   }
 
   async saveChannel(channel: StoredChannel): Promise<boolean> {

@@ -1,7 +1,9 @@
 // Trails and their status in SQLite. A trail's configuration is kept as the JSON of its StoredTrail, so that new
 // trail members need no migration; the ARN (account, home region, name) is the key.
+import type { PlacementCheck } from '../placement-check.js';
+import { checkedWrite } from './checked-write.js';
 import type Database from 'better-sqlite3';
-import type { PlacementCheck, StoredTrail, TrailStatus, TrailStore } from '../trail-store.js';
+import type { StoredTrail, TrailStatus, TrailStore } from '../trail-store.js';
 
 interface StatusRow {
   is_logging: number;
@@ -40,25 +42,21 @@ export class SqliteTrailStore implements TrailStore {
       ON CONFLICT (arn) DO UPDATE SET is_logging = excluded.is_logging, status = excluded.status`);
   }
 
-  async createTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<Refusal>): Promise<boolean | Refusal> {
-    return this.#checked(trail, check, () => this.#insert.run(trail.arn, trail.accountId, JSON.stringify(trail)).changes === 1);
+  async createTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal> {
+    return checkedWrite(this.#db, check, () => this.#others(trail), () =>
+      this.#insert.run(trail.arn, trail.accountId, JSON.stringify(trail)).changes === 1);
   }
 
-  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<Refusal>): Promise<Refusal | undefined> {
-    return this.#checked(trail, check, () => {
+  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<Refusal | undefined> {
+    return checkedWrite(this.#db, check, () => this.#others(trail), () => {
       this.#update.run(JSON.stringify(trail), trail.arn);
       return undefined;
     });
   }
 
-  /** `write`, unless `check` refuses, in one immediate transaction: no other write comes between the look and it. */
-  #checked<Refusal, Written>(trail: StoredTrail, check: PlacementCheck<Refusal> | undefined, write: () => Written): Written | Refusal {
-    if (!check) return write();
-    return this.#db.transaction(() => {
-      const others = this.#listAccount.all(trail.accountId).map((config) => JSON.parse(config) as StoredTrail);
-      const refusal = check(others.filter((other) => other.arn !== trail.arn));
-      return refusal === undefined ? write() : refusal;
-    }).immediate();
+  /** The account's trails other than `trail`. */
+  #others(trail: StoredTrail): StoredTrail[] {
+    return this.#listAccount.all(trail.accountId).map((config) => JSON.parse(config) as StoredTrail).filter((other) => other.arn !== trail.arn);
   }
 
   async deleteTrail(arn: string): Promise<void> {
