@@ -47,7 +47,7 @@ export async function measureLookups(workDir: string, cli: string, events: numbe
       lookup_p99_ms: round(percentile(latencies, 99)),
       lookup_requests_per_s: round(throughput.perSecond, 0),
       lookup_seed_events: events,
-      ...(serverBefore && serverAfter && {
+      ...(serverBefore && serverAfter && throughput.done > 0 && {
         lookup_server_cpu_us_per_request: perLookup(cpuSpent(serverBefore, serverAfter).processUs),
         lookup_load_cpu_us_per_request: perLookup(loadUs.user + loadUs.system),
       }),

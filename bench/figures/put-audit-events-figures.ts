@@ -49,7 +49,8 @@ export async function drivePutAuditEvents(
   seconds: number,
   serverPid?: number,
 ): Promise<PutAuditEventsFigures> {
-  const channelArn = await makeChannel(new SignedCloudTrailClient(endpoint, credentials));
+  const setup = new SignedCloudTrailClient(endpoint, credentials);
+  const channelArn = await makeChannel(setup).finally(() => setup.close());
   const url = new URL(endpoint);
   const calls = new SignedCalls(url, channelArn, credentials);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -167,18 +168,14 @@ function send(agent: http.Agent, url: URL, call: SignedCall): Promise<number> {
 }
 
 async function makeChannel(client: SignedCloudTrailClient): Promise<string> {
-  try {
-    const store = await client.call('CreateEventDataStore', JSON.stringify({
-      Name: 'bench-activity', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
-    }));
-    const storeArn = (JSON.parse(store.text) as { EventDataStoreArn: string }).EventDataStoreArn;
-    const channel = await client.call('CreateChannel', JSON.stringify({
-      Name: 'bench', Source: 'Custom', Destinations: [{ Type: 'EVENT_DATA_STORE', Location: storeArn }],
-    }));
-    return (JSON.parse(channel.text) as { ChannelArn: string }).ChannelArn;
-  } finally {
-    client.close();
-  }
+  const store = await client.call('CreateEventDataStore', JSON.stringify({
+    Name: 'bench-activity', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['ActivityAuditLog'] }] }],
+  }));
+  const storeArn = (JSON.parse(store.text) as { EventDataStoreArn: string }).EventDataStoreArn;
+  const channel = await client.call('CreateChannel', JSON.stringify({
+    Name: 'bench', Source: 'Custom', Destinations: [{ Type: 'EVENT_DATA_STORE', Location: storeArn }],
+  }));
+  return (JSON.parse(channel.text) as { ChannelArn: string }).ChannelArn;
 }
 
 /** 100 distinct events: each call's are new, so none is answered from an earlier call's. */

@@ -37,7 +37,8 @@ export class MemoryQueue implements RecordQueue {
   }
 
   push(line: string, bytes: number, nowMs: number): 'queued' | DropReason {
-    if (this.ready >= this.maxRecords) return 'buffer_full';
+    const refusal = this.refusal;
+    if (refusal) return refusal;
     this.lines.push(line);
     this.sizes.push(bytes);
     this.times.push(nowMs);

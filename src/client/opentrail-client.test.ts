@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OpentrailClient } from './opentrail-client.js';
 import { resolveClientOptions, type ClientOptions } from './client-options.js';
+import { RecordLineWriter } from './record-line.js';
 import { startFakePutRecords, type FakePutRecords } from '../../test/support/fake-put-records.js';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret-example-0123456789' };
@@ -186,11 +187,30 @@ describe('OpentrailClient never fails the application', () => {
     fake.down = true;
     recordMany(c, 2);
     const build = vi.fn((facts: { i: number }) => ({ eventName: 'Later', requestParameters: facts }));
+    const line = vi.spyOn(RecordLineWriter.prototype, 'line');
     for (let i = 0; i < 3; i++) c.recordLater(build, { i });
     expect(c.record({ eventName: 'Now' })).toBeUndefined();
     expect(build).not.toHaveBeenCalled();
+    expect(line).not.toHaveBeenCalled();
+    line.mockRestore();
     expect(c.stats).toMatchObject({ recorded: 2, pending: 2, droppedByReason: { buffer_full: 4 } });
     expect(heard).toEqual(Array(4).fill('opentrail client: dropped a record (buffer_full)'));
+  });
+
+  it('does not throw when what an event threw cannot be described, with or without an onError', () => {
+    const throwsUndefined = { eventName: 'Odd', requestParameters: { toJSON: () => { throw undefined; } } };
+    const heard: string[] = [];
+    const withHandler = client({ onError: (error) => heard.push(error.message) });
+    const withDefault = client({ onError: undefined });
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      expect(withHandler.record(throwsUndefined)).toBeUndefined();
+      expect(withDefault.record(throwsUndefined)).toBeUndefined();
+    } finally {
+      warn.mockRestore();
+    }
+    expect(heard).toEqual(['opentrail client: dropped an invalid event: undefined']);
+    expect(withDefault.stats.droppedByReason).toEqual({ invalid_event: 1 });
   });
 
   it('close() gives up after its time limit while the server is down, counting what it could not send', async () => {

@@ -64,7 +64,7 @@ export class OpentrailClient {
     };
     this.loop = new DeliveryLoop(this.queue, batch, (lines) => deliverLines(lines, context), onError);
     this.deferred = new DeferredEvents(DEFERRED, (event) => void this.accept(event), (err) => {
-      this.drop('invalid_event', () => `dropped an event that could not be built: ${(err as Error)?.message}`);
+      this.drop('invalid_event', () => `dropped an event that could not be built: ${messageOf(err)}`);
     });
   }
 
@@ -87,7 +87,8 @@ export class OpentrailClient {
    * with other held events (see deferred-events.ts), or at once when record(), flush() or close() is called, so
    * that these see it. For callers that need no eventID back (the middleware); never throws: a `build` that throws
    * counts as a dropped invalid event. `facts` must not change meanwhile: the middleware hands over events it built
-   * and copied itself.
+   * and copied itself. While the buffer (or the spool) is full, the event is dropped as it is handed over
+   * (`buffer_full`), and `build` is not called.
    */
   recordLater<Facts>(build: EventBuilder<Facts>, facts: Facts): void {
     if (this.closing) {
@@ -116,7 +117,7 @@ export class OpentrailClient {
       this.counters.recorded++;
       return eventID;
     } catch (err) {
-      return this.drop('invalid_event', () => `dropped an invalid event: ${(err as Error).message}`);
+      return this.drop('invalid_event', () => `dropped an invalid event: ${messageOf(err)}`);
     }
   }
 
@@ -157,4 +158,9 @@ export class OpentrailClient {
     this.options.report(() => new Error(`opentrail client: ${describe()}`));
     return undefined;
   }
+}
+
+/** What a thrown value says, whatever was thrown (undefined included). */
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

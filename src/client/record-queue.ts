@@ -13,8 +13,9 @@ export interface RecordQueue {
   /** Accepts a serialized record, or says why it cannot. Synchronous: record() never waits for the disk. `nowMs` is
    * the time now as the caller last read it (reading the clock costs as much as a tenth of a record). */
   push(line: string, bytes: number, nowMs: number): 'queued' | DropReason;
-  /** Why push would refuse even the smallest record now, or undefined when it has room: asked before a record's
-   * line is written, so that a full queue costs little per dropped record. */
+  /** Why push would refuse even the smallest record now, or undefined when it may have room: asked before a
+   * record's line is written, so that a full queue costs little per dropped record. (A spool near its byte limit
+   * may still refuse a line once it is written: only then is its size known.) */
   readonly refusal: DropReason | undefined;
   /** Records that can be taken now, and their bytes. */
   readonly ready: number;

@@ -17,14 +17,14 @@ export async function updateTrail(
 ): Promise<StoredTrail> {
   const current = await resolveTrailToChange(scope, nameOrArn);
   const updated = applySettings(current, members, scope);
-  const becomesMultiRegion = updated.isMultiRegionTrail && !current.isMultiRegionTrail;
-  const fits = becomesMultiRegion ? (others: readonly StoredTrail[]) => placementConflict(updated, others) : undefined;
-  if (fits) {
+  // A multi-region trail must fit in every region. Checked for every such save, not only when this call turns it
+  // multi-region: another call may have made it single-region, and a new trail taken its place, meanwhile.
+  const fits = updated.isMultiRegionTrail ? (others: readonly StoredTrail[]) => placementConflict(updated, others) : undefined;
+  if (fits && !current.isMultiRegionTrail) {
     const others = (await scope.trails.listTrails(scope.accountId)).filter((other) => other.arn !== updated.arn);
     refuseConflict(updated, fits(others));
   }
   if (members.S3BucketName !== undefined) await checkBucketUsable(objects, updated.s3BucketName, scope.accountId);
-  // Checked again as the trail is stored: a trail created meanwhile may have taken the room.
   refuseConflict(updated, await scope.trails.saveTrail(updated, fits));
   return updated;
 }
