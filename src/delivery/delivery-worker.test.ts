@@ -82,7 +82,7 @@ describe('DeliveryWorker', () => {
   it('picks up a logging trail that delivery has never seen, from the present on', async () => {
     await f.record({});
     const trail = storedTrail();
-    await trails.saveTrail(trail);
+    await trails.createTrail(trail);
     await trails.updateTrailStatus(trail.arn, { isLogging: true });
     await worker.runOnce();
     const [later] = await f.record({});

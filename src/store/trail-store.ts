@@ -52,8 +52,8 @@ export interface TrailStatus {
 export interface TrailStore {
   /** Inserts the trail; false when the account already has a trail of that name in that home region, or `check`'s refusal. */
   createTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal>;
-  /** Replaces the stored configuration of the trail with the same ARN, unless `check` refuses (its refusal is answered). */
-  saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<Refusal | undefined>;
+  /** Replaces the stored configuration of the trail with the same ARN; false when there is none, or `check`'s refusal. */
+  saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal>;
   deleteTrail(arn: string): Promise<void>;
   findTrail(arn: string): Promise<StoredTrail | undefined>;
   /** Every trail of the account, in every home region, ordered by ARN. */

@@ -57,9 +57,9 @@ export async function openDeliveryFixture(): Promise<DeliveryFixture> {
   };
 }
 
-/** Saves the trail and starts it logging from the end of the event log, as StartLogging does. */
+/** Stores the trail (new or changed) and starts it logging from the end of the event log, as StartLogging does. */
 export async function startLogging(f: DeliveryFixture, trails: TrailStore, trail: StoredTrail): Promise<void> {
-  await trails.saveTrail(trail);
+  if ((await trails.createTrail(trail)) === false) await trails.saveTrail(trail);
   await f.store.deliveryLedger.startCursor(trail.arn, await f.store.eventFeed.lastSeq());
   await trails.updateTrailStatus(trail.arn, { isLogging: true, startLoggingMs: f.clock.now().getTime() });
 }

@@ -13,10 +13,12 @@ export class MemoryTrailStore implements TrailStore {
     this.trails.set(trail.arn, trail);
     return true;
   }
-  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<Refusal | undefined> {
+  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal> {
     const refusal = this.refusal(trail, check);
-    if (refusal === undefined) this.trails.set(trail.arn, trail);
-    return refusal;
+    if (refusal !== undefined) return refusal;
+    if (!this.trails.has(trail.arn)) return false;
+    this.trails.set(trail.arn, trail);
+    return true;
   }
   private refusal<Refusal>(trail: StoredTrail, check: PlacementCheck<StoredTrail, Refusal> | undefined): Refusal | undefined {
     return check?.([...this.trails.values()].filter((t) => t.accountId === trail.accountId && t.arn !== trail.arn));

@@ -44,7 +44,7 @@ describe('TrailNotifier', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     trails = new MemoryTrailStore();
-    await trails.saveTrail(trail);
+    await trails.createTrail(trail);
     notifier = new TrailNotifier({
       topics: new TopicsFile(path.join(dir, 'topics.json')),
       trails,

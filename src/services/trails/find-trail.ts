@@ -1,6 +1,7 @@
 // Name-or-ARN resolution (spec §4.3). An ARN names one trail wherever it lives; a name names a trail the region
 // sees, which includes shadow trails unless the operation wants the region's own trails only.
 import { ServiceError } from '../../errors/service-error.js';
+import type { PlacementCheck } from '../../store/placement-check.js';
 import type { StoredTrail } from '../../store/trail-store.js';
 import { trailArn } from './trail-arn.js';
 import { parseTrailReference } from './trail-reference.js';
@@ -43,6 +44,20 @@ export function requireHomeRegion(trail: StoredTrail, region: string): void {
       `The trail ${trail.arn} can only be changed in its home region, ${trail.homeRegion}; this request was made in ${region}.`,
     );
   }
+}
+
+/**
+ * Stores a trail the call changed; TrailNotFoundException when it was deleted since it was read (the change would
+ * be lost, not made), or `check`'s refusal.
+ */
+export async function saveChangedTrail<Refusal>(
+  scope: TrailScope,
+  trail: StoredTrail,
+  check?: PlacementCheck<StoredTrail, Refusal>,
+): Promise<Refusal | undefined> {
+  const saved = await scope.trails.saveTrail(trail, check);
+  if (saved === false) throw trailNotFound(trail.arn, scope.accountId);
+  return saved === true ? undefined : saved;
 }
 
 export function trailNotFound(nameOrArn: string, accountId: string): ServiceError {

@@ -22,7 +22,7 @@ export async function resolveTaggedTrail(scope: TrailScope, resourceId: string):
   if (parsed.resourceType !== 'trail') throw missingResource(resourceId, parsed.resourceType);
   const { arn, accountId } = parseTrailArn(resourceId);
   const trail = accountId === scope.accountId ? await scope.trails.findTrail(arn) : undefined;
-  if (!trail) throw missingResource(resourceId, 'trail');
+  if (!trail) throw missingTaggedTrail(resourceId);
   return trail;
 }
 
@@ -48,6 +48,11 @@ function unusableResourceId(resourceId: string): ServiceError {
   const resourceType = CLOUDTRAIL_RESOURCE_TYPE.exec(resourceId)?.[1] ?? '';
   const code = INVALID_ARN_CODE[resourceType];
   return code ? new ServiceError(code, `Invalid ${resourceType} ARN: ${resourceId}.`) : invalidTrailArn(resourceId);
+}
+
+/** A tagged trail's ARN that names no trail (also one deleted while its tags were being changed). */
+export function missingTaggedTrail(resourceId: string): ServiceError {
+  return missingResource(resourceId, 'trail');
 }
 
 function missingResource(resourceId: string, resourceType: string): ServiceError {

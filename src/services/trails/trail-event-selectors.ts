@@ -4,14 +4,14 @@ import type { StoredTrail } from '../../store/trail-store.js';
 import {
   defaultTrailSelectors, validatePutEventSelectors, type PutEventSelectorsMembers, type TrailSelectors,
 } from '../../domain/selectors/trail-selectors.js';
-import { resolveTrailToChange } from './find-trail.js';
+import { resolveTrailToChange, saveChangedTrail } from './find-trail.js';
 import { withSelectorErrors } from './selector-errors.js';
 import type { TrailScope } from './trail-scope.js';
 
 export async function putEventSelectors(scope: TrailScope, trailName: string, members: PutEventSelectorsMembers): Promise<StoredTrail> {
   const trail = await resolveTrailToChange(scope, trailName);
   const updated = { ...trail, selectors: withSelectorErrors(() => validatePutEventSelectors(members)) };
-  await scope.trails.saveTrail(updated);
+  await saveChangedTrail(scope, updated);
   return updated;
 }
 

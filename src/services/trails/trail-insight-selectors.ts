@@ -5,7 +5,7 @@ import type { ObjectStore } from '../../objects/object-store.js';
 import type { StoredTrail } from '../../store/trail-store.js';
 import type { InsightSelector, StoredInsightSelector } from '../../domain/selectors/insight-selector.js';
 import { validateInsightSelectors } from '../../domain/selectors/validate-insight-selectors.js';
-import { resolveTrail, resolveTrailToChange } from './find-trail.js';
+import { resolveTrail, resolveTrailToChange, saveChangedTrail } from './find-trail.js';
 import { withSelectorErrors } from './selector-errors.js';
 import { effectiveSelectors } from './trail-event-selectors.js';
 import { checkBucketUsable } from './s3-destination.js';
@@ -28,7 +28,7 @@ export async function putInsightSelectors(
   // Insights events are delivered to the trail's bucket, so turning them on needs a bucket to deliver to.
   if (insightSelectors.length > 0) await checkBucketUsable(objects, trail.s3BucketName, scope.accountId);
   const updated = { ...trail, insightSelectors };
-  await scope.trails.saveTrail(updated);
+  await saveChangedTrail(scope, updated);
   return updated;
 }
 

@@ -1,7 +1,7 @@
 // AddTags, RemoveTags and ListTags on trails (spec §4.7).
 import { ServiceError } from '../../errors/service-error.js';
 import type { StoredTrail, TrailTag } from '../../store/trail-store.js';
-import { requireTagHomeRegion, resolveTaggedTrail } from './tag-target.js';
+import { missingTaggedTrail, requireTagHomeRegion, resolveTaggedTrail } from './tag-target.js';
 import type { TrailScope } from './trail-scope.js';
 
 export const MAX_LIST_TAGS_RESOURCES = 20;
@@ -14,7 +14,8 @@ export async function changeTrailTags(
 ): Promise<void> {
   const trail = await resolveTaggedTrail(scope, resourceId);
   requireTagHomeRegion(trail, scope.region);
-  await scope.trails.saveTrail({ ...trail, tags: change(trail.tags) });
+  // A trail deleted since it was read: the tags were not stored.
+  if ((await scope.trails.saveTrail({ ...trail, tags: change(trail.tags) })) === false) throw missingTaggedTrail(resourceId);
 }
 
 /** The trails the ARNs name, in the order asked; the list is at most 20 long and never continues (spec §4.7). */

@@ -3,7 +3,7 @@
 import { ServiceError } from '../../errors/service-error.js';
 import type { ObjectStore } from '../../objects/object-store.js';
 import type { StoredTrail } from '../../store/trail-store.js';
-import { resolveTrailToChange } from './find-trail.js';
+import { resolveTrailToChange, saveChangedTrail } from './find-trail.js';
 import { placementConflict, MAX_TRAILS_PER_REGION, type PlacementConflict } from './trail-placement.js';
 import { applySettings, type TrailSettingsMembers } from './trail-settings.js';
 import { checkBucketUsable } from './s3-destination.js';
@@ -25,7 +25,7 @@ export async function updateTrail(
     refuseConflict(updated, fits(others));
   }
   if (members.S3BucketName !== undefined) await checkBucketUsable(objects, updated.s3BucketName, scope.accountId);
-  refuseConflict(updated, await scope.trails.saveTrail(updated, fits));
+  refuseConflict(updated, await saveChangedTrail(scope, updated, fits));
   return updated;
 }
 

@@ -84,8 +84,11 @@ export function trailStoreConformance(name: string, open: () => Promise<Store>, 
         await trails().createTrail(t);
         const { s3KeyPrefix: _p, kmsKeyId: _k, selectors: _s, ...rest } = t;
         const saved: StoredTrail = { ...rest, tags: [{ Key: 'only', Value: 'tag' }] };
-        await trails().saveTrail(saved);
+        expect(await trails().saveTrail(saved)).toBe(true);
         expect(await trails().findTrail(t.arn)).toEqual(saved);
+        await trails().deleteTrail(t.arn);
+        expect(await trails().saveTrail(saved)).toBe(false);
+        expect(await trails().findTrail(t.arn)).toBeUndefined();
       });
 
       it('lists every trail of one account, in every home region, by ARN', async () => {
@@ -111,7 +114,7 @@ export function trailStoreConformance(name: string, open: () => Promise<Store>, 
         const changed = { ...a, isMultiRegionTrail: true };
         expect(await trails().saveTrail(changed, room(1))).toEqual({ full: 1 });
         expect(await trails().findTrail(a.arn)).toEqual(a);
-        expect(await trails().saveTrail(changed, room(2))).toBeUndefined();
+        expect(await trails().saveTrail(changed, room(2))).toBe(true);
         expect(await trails().findTrail(a.arn)).toEqual(changed);
         // Never the trail itself, nor another account's.
         expect(seen).toEqual([['a-trail'], ['a-trail'], ['b-trail'], ['b-trail']]);

@@ -47,11 +47,8 @@ export class SqliteTrailStore implements TrailStore {
       this.#insert.run(trail.arn, trail.accountId, JSON.stringify(trail)).changes === 1);
   }
 
-  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<Refusal | undefined> {
-    return checkedWrite(this.#db, check, () => this.#others(trail), () => {
-      this.#update.run(JSON.stringify(trail), trail.arn);
-      return undefined;
-    });
+  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal> {
+    return checkedWrite(this.#db, check, () => this.#others(trail), () => this.#update.run(JSON.stringify(trail), trail.arn).changes === 1);
   }
 
   /** The account's trails other than `trail`. */

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryTrailStore, storedTrail } from '../../../test/support/memory-trail-store.js';
+import type { ObjectStore } from '../../objects/object-store.js';
+import type { TrailScope } from './trail-scope.js';
+import { updateTrail } from './update-trail.js';
+import { changeTrailTags } from './trail-tagging.js';
+import { putEventSelectors } from './trail-event-selectors.js';
+
+/** A scope whose trail is deleted by "another call" right after this call has read it. */
+function deletedAfterRead(): { scope: TrailScope; trails: MemoryTrailStore; arn: string } {
+  const trails = new MemoryTrailStore();
+  const trail = storedTrail({ name: 'going' });
+  trails.trails.set(trail.arn, trail);
+  const findTrail = trails.findTrail.bind(trails);
+  trails.findTrail = async (arn) => {
+    const found = await findTrail(arn);
+    trails.trails.delete(arn);
+    return found;
+  };
+  const scope = { trails, accountId: trail.accountId, region: trail.homeRegion, cursors: {} as TrailScope['cursors'] };
+  return { scope, trails, arn: trail.arn };
+}
+
+describe('a trail changed while another call deletes it', () => {
+  it('answers TrailNotFoundException (or ResourceNotFoundException for tags) and stores nothing', async () => {
+    const objects = {} as ObjectStore;
+    const update = deletedAfterRead();
+    await expect(updateTrail(update.scope, objects, 'going', { IncludeGlobalServiceEvents: false }))
+      .rejects.toMatchObject({ code: 'TrailNotFoundException' });
+    expect(update.trails.trails.size).toBe(0);
+    const tags = deletedAfterRead();
+    await expect(changeTrailTags(tags.scope, tags.arn, (current) => [...current, { Key: 'k', Value: 'v' }]))
+      .rejects.toMatchObject({ code: 'ResourceNotFoundException' });
+    expect(tags.trails.trails.size).toBe(0);
+    const selectors = deletedAfterRead();
+    await expect(putEventSelectors(selectors.scope, 'going', { EventSelectors: [{ ReadWriteType: 'All' }] }))
+      .rejects.toMatchObject({ code: 'TrailNotFoundException' });
+    expect(selectors.trails.trails.size).toBe(0);
+  });
+});
