@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { OpentrailClient } from '../opentrail-client.js';
 import type { ClientOptions } from '../client-options.js';
+import { RecordLineWriter } from '../record-line.js';
 import { startFakePutRecords, type FakePutRecords } from '../../../test/support/fake-put-records.js';
 
 const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret-example-0123456789' };
@@ -99,6 +100,20 @@ describe('spool', () => {
     const ids = [1, 2, 3, 4].map(() => c.record({ eventName: 'Big', requestParameters: { big } }));
     expect(ids.filter(Boolean)).toHaveLength(2);
     expect(c.stats.droppedByReason).toEqual({ spool_full: 2 });
+  });
+
+  it('refuses what it cannot hold before the record\'s line is written, while earlier records wait for the disk', () => {
+    const c = spooling({ maxBufferedRecords: 3 });
+    const line = vi.spyOn(RecordLineWriter.prototype, 'line');
+    try {
+      // Synchronously: none of these is on disk yet, so the fourth on has no room in memory.
+      const ids = Array.from({ length: 6 }, (_, i) => c.record({ eventName: 'PlaceOrder', requestParameters: { i } }));
+      expect(ids.filter(Boolean)).toHaveLength(3);
+      expect(line).toHaveBeenCalledTimes(3);
+      expect(c.stats.droppedByReason).toEqual({ buffer_full: 3 });
+    } finally {
+      line.mockRestore();
+    }
   });
 
   it('lets one client at a time use a spool folder', () => {
