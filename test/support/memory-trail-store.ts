@@ -31,7 +31,7 @@ export class MemoryTrailStore implements TrailStore {
     return this.trails.get(arn);
   }
   async listTrails(accountId: string): Promise<StoredTrail[]> {
-    return [...this.trails.values()].filter((t) => t.accountId === accountId);
+    return [...this.trails.values()].filter((t) => t.accountId === accountId).sort((x, y) => (x.arn < y.arn ? -1 : 1));
   }
   async listLoggingTrails(): Promise<StoredTrail[]> {
     return [...this.trails.values()].filter((t) => this.statuses.get(t.arn)?.isLogging);
@@ -40,7 +40,7 @@ export class MemoryTrailStore implements TrailStore {
     return this.statuses.get(arn) ?? { isLogging: false };
   }
   async updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<void> {
-    this.statuses.set(arn, { ...(await this.trailStatus(arn)), ...change });
+    if (this.trails.has(arn)) this.statuses.set(arn, { ...(await this.trailStatus(arn)), ...change });
   }
 }
 
