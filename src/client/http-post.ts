@@ -2,6 +2,7 @@
 // signature and written as is (fetch would copy and re-encode a batch of a megabyte on every call).
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 
 export interface PostAnswer {
   status: number;
@@ -22,7 +23,8 @@ export class HttpPoster {
   post(headers: Record<string, string>, body: Buffer, signal: AbortSignal): Promise<PostAnswer> {
     return new Promise((resolve, reject) => {
       const request = this.request({
-        agent: this.agent, method: 'POST', protocol: this.endpoint.protocol, hostname: this.endpoint.hostname,
+        // urlToHttpOptions: an IPv6 literal without its brackets, which node:http would look up as a name.
+        agent: this.agent, method: 'POST', protocol: this.endpoint.protocol, hostname: urlToHttpOptions(this.endpoint).hostname,
         port: this.endpoint.port || undefined, path: '/', headers: { ...headers, 'content-length': String(body.length) }, signal,
       }, (response) => {
         const chunks: Buffer[] = [];

@@ -160,6 +160,22 @@ describe('OpentrailClient retries', () => {
   });
 });
 
+describe('OpentrailClient endpoints', () => {
+  it('sends to an IPv6 literal endpoint (http://[::1]:port)', async (context) => {
+    const ipv6 = await startFakePutRecords('::1').catch(() => undefined);
+    if (!ipv6) return context.skip();
+    try {
+      const c = client({ endpoint: ipv6.url });
+      const [id] = recordMany(c, 1);
+      expect(await c.flush({ timeoutMs: 5000 })).toBe(true);
+      expect([...ipv6.stored.keys()]).toEqual([id]);
+      expect(c.stats).toMatchObject({ sent: 1, dropped: 0 });
+    } finally {
+      await ipv6.close();
+    }
+  });
+});
+
 describe('OpentrailClient never fails the application', () => {
   it('answers undefined and counts the drop for events it cannot use', () => {
     const c = client();

@@ -34,7 +34,8 @@ export interface FakePutRecords {
   close(): Promise<void>;
 }
 
-export async function startFakePutRecords(): Promise<FakePutRecords> {
+/** `host`: the loopback address to listen on (`::1` for an IPv6 endpoint). */
+export async function startFakePutRecords(host = '127.0.0.1'): Promise<FakePutRecords> {
   const fake: Omit<FakePutRecords, 'url' | 'close'> = {
     stored: new Map(), calls: [], duplicates: 0, faults: [], refuse: () => undefined, poison: () => false, down: false,
     listsSuccessful: false, ignoresCommon: false, authorizations: [],
@@ -44,10 +45,10 @@ export async function startFakePutRecords(): Promise<FakePutRecords> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => answer(fake, req, res, Buffer.concat(chunks).toString()));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return Object.assign(fake, {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
