@@ -14,13 +14,14 @@ export class HttpPoster {
   private readonly agent: http.Agent;
   private readonly request: typeof http.request;
 
-  constructor(private readonly endpoint: URL) {
+  /** `maxSockets`: calls in flight at once; the client sends one batch at a time, and 4 leave room for close(). */
+  constructor(private readonly endpoint: URL, maxSockets = 4) {
     const secure = endpoint.protocol === 'https:';
-    this.agent = secure ? new https.Agent({ keepAlive: true, maxSockets: 4 }) : new http.Agent({ keepAlive: true, maxSockets: 4 });
+    this.agent = secure ? new https.Agent({ keepAlive: true, maxSockets }) : new http.Agent({ keepAlive: true, maxSockets });
     this.request = secure ? https.request : http.request;
   }
 
-  post(headers: Record<string, string>, body: Buffer, signal: AbortSignal): Promise<PostAnswer> {
+  post(headers: Record<string, string>, body: Buffer, signal?: AbortSignal): Promise<PostAnswer> {
     return new Promise((resolve, reject) => {
       const request = this.request({
         // urlToHttpOptions: an IPv6 literal without its brackets, which node:http would look up as a name.
