@@ -6,7 +6,7 @@ import fs from 'node:fs';
 /** Clock ticks per second of /proc's times: USER_HZ, 100 on every Linux Node supports. */
 const TICKS_PER_S = 100;
 
-export interface CpuSnapshot {
+interface CpuSnapshot {
   /** The process's user + system CPU time, µs. */
   processUs: number;
   /** Its main thread's (the thread whose id is the process id), µs. */
@@ -23,7 +23,7 @@ export interface CpuSpent {
 }
 
 /** Undefined where /proc cannot be read (not Linux, or the process has exited). */
-export function cpuSnapshot(pid: number): CpuSnapshot | undefined {
+function cpuSnapshot(pid: number): CpuSnapshot | undefined {
   try {
     return {
       processUs: cpuTimeUs(`/proc/${pid}/stat`),
@@ -35,11 +35,25 @@ export function cpuSnapshot(pid: number): CpuSnapshot | undefined {
   }
 }
 
-export function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): CpuSpent {
+function cpuSpent(before: CpuSnapshot, after: CpuSnapshot): CpuSpent {
   return {
     processUs: after.processUs - before.processUs,
     mainThreadUs: after.mainThreadUs - before.mainThreadUs,
     machineIdlePct: ((after.machine.idleUs - before.machine.idleUs) / (after.machine.totalUs - before.machine.totalUs)) * 100,
+  };
+}
+
+/**
+ * Starts a measured stretch: what a server process (when its pid is known and /proc can be read) and this process,
+ * the load generator, spend until the returned function is called.
+ */
+export function cpuWindow(serverPid: number | undefined): () => { server: CpuSpent | undefined; loadUs: number } {
+  const before = serverPid === undefined ? undefined : cpuSnapshot(serverPid);
+  const loadBefore = process.cpuUsage();
+  return () => {
+    const load = process.cpuUsage(loadBefore);
+    const after = serverPid === undefined ? undefined : cpuSnapshot(serverPid);
+    return { server: before && after && cpuSpent(before, after), loadUs: load.user + load.system };
   };
 }
 

@@ -8,7 +8,7 @@ import { readSharedCredentials } from '../../src/services/bootstrap-identity.js'
 import { BENCH_ACCOUNT, random, syntheticRecords, vocabulary } from '../synthetic-records.js';
 import { SignedCloudTrailClient } from '../signed-client.js';
 import { elapsedMs, percentile, round } from '../stats.js';
-import { cpuSnapshot, cpuSpent } from '../process-cpu.js';
+import { cpuWindow } from '../process-cpu.js';
 
 export interface LookupFigures {
   lookup_p50_ms: number;
@@ -36,20 +36,18 @@ export async function measureLookups(workDir: string, cli: string, events: numbe
       await check(client.call('LookupEvents', queries[i % queries.length]!));
       latencies.push(elapsedMs(start));
     }
-    const serverBefore = cpuSnapshot(server.child.pid!);
-    const loadBefore = process.cpuUsage();
+    const cpuSpentSince = cpuWindow(server.child.pid);
     const throughput = await requestsPerSecond(client, queries, options.seconds, 8);
-    const loadUs = process.cpuUsage(loadBefore);
-    const serverAfter = cpuSnapshot(server.child.pid!);
+    const cpu = cpuSpentSince();
     const perLookup = (us: number) => round(us / throughput.done, 0);
     return {
       lookup_p50_ms: round(percentile(latencies, 50)),
       lookup_p99_ms: round(percentile(latencies, 99)),
       lookup_requests_per_s: round(throughput.perSecond, 0),
       lookup_seed_events: events,
-      ...(serverBefore && serverAfter && throughput.done > 0 && {
-        lookup_server_cpu_us_per_request: perLookup(cpuSpent(serverBefore, serverAfter).processUs),
-        lookup_load_cpu_us_per_request: perLookup(loadUs.user + loadUs.system),
+      ...(cpu.server && throughput.done > 0 && {
+        lookup_server_cpu_us_per_request: perLookup(cpu.server.processUs),
+        lookup_load_cpu_us_per_request: perLookup(cpu.loadUs),
       }),
     };
   } finally {

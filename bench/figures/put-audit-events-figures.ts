@@ -10,7 +10,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { readSharedCredentials } from '../../src/services/bootstrap-identity.js';
 import { BENCH_ACCOUNT } from '../synthetic-records.js';
 import { NodeSha256, SignedCloudTrailClient } from '../signed-client.js';
-import { cpuSnapshot, cpuSpent, type CpuSnapshot } from '../process-cpu.js';
+import { cpuWindow, type CpuSpent } from '../process-cpu.js';
 import { elapsedMs, round } from '../stats.js';
 import { startServer } from './lookup-figures.js';
 
@@ -62,8 +62,7 @@ export async function drivePutAuditEvents(
     let events = 0;
     let sent = 0;
     const until = Date.now() + seconds * 1000;
-    const cpuBefore = serverPid === undefined ? undefined : cpuSnapshot(serverPid);
-    const loadBefore = process.cpuUsage();
+    const cpuSpentSince = cpuWindow(serverPid);
     const start = process.hrtime.bigint();
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
       while (Date.now() < until) {
@@ -74,12 +73,11 @@ export async function drivePutAuditEvents(
       }
     }));
     const elapsedS = elapsedMs(start) / 1000;
-    const load = process.cpuUsage(loadBefore);
-    const cpuAfter = serverPid === undefined ? undefined : cpuSnapshot(serverPid);
+    const cpu = cpuSpentSince();
     return {
       putauditevents_events_per_s: round(events / elapsedS, 0),
       putauditevents_calls: sent,
-      ...cpuFigures(cpuBefore, cpuAfter, load.user + load.system, events),
+      ...cpuFigures(cpu.server, cpu.loadUs, events),
     };
   } finally {
     agent.destroy();
@@ -91,9 +89,8 @@ export async function drivePutAuditEvents(
  * signature and storage in turn), the load generator's, how much of the machine idled, and the rate those costs
  * allow on this machine's cores if none of them idled: what a faster pipeline could reach without cheaper events.
  */
-function cpuFigures(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, loadUs: number, events: number): Partial<PutAuditEventsFigures> {
-  if (!before || !after || events === 0) return {};
-  const spent = cpuSpent(before, after);
+function cpuFigures(spent: CpuSpent | undefined, loadUs: number, events: number): Partial<PutAuditEventsFigures> {
+  if (!spent || events === 0) return {};
   const serverUsPerEvent = spent.processUs / events;
   const loadUsPerEvent = loadUs / events;
   return {

@@ -10,6 +10,7 @@ import { addTags, type TagInput } from '../trails/trail-tags.js';
 import { checkActive, findEventDataStore } from './find-event-data-store.js';
 import { checkLakeName } from './lake-names.js';
 import type { LakeScope } from './lake-scope.js';
+import { throwRefusal } from './placement-refusal.js';
 
 export const MAX_CHANNELS_PER_REGION = 25;
 export const MAX_DESTINATIONS = 200;
@@ -32,8 +33,7 @@ export async function createChannel(scope: LakeScope, request: NewChannel, now: 
   }
   const destinations = await checkDestinations(scope, request.Destinations);
   const fits = (others: readonly StoredChannel[]) => roomFor(request.Name, others, scope.region);
-  const refusal = fits(await scope.catalog.listChannels(scope.accountId, scope.region));
-  if (refusal) throw refusal;
+  throwRefusal(fits(await scope.catalog.listChannels(scope.accountId, scope.region)));
   const channel: StoredChannel = {
     arn: lakeArn('channel', scope.region, scope.accountId, crypto.randomUUID()),
     accountId: scope.accountId,
@@ -46,9 +46,7 @@ export async function createChannel(scope: LakeScope, request: NewChannel, now: 
     ingestion: {},
   };
   // Checked again as the channel is written: another creation may have taken the room meanwhile.
-  const created = await scope.catalog.createChannel(channel, fits);
-  if (created === false) throw alreadyExists(request.Name);
-  if (created !== true) throw created;
+  throwRefusal(await scope.catalog.createChannel(channel, fits), () => alreadyExists(request.Name));
   return channel;
 }
 

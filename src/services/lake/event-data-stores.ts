@@ -10,6 +10,7 @@ import { checkTags, MAX_TAGS_PER_RESOURCE, type TagInput } from '../trails/trail
 import { applyEventDataStoreSettings, type EventDataStoreSettingsMembers } from './event-data-store-settings.js';
 import { checkActive, findEventDataStore } from './find-event-data-store.js';
 import { checkLakeName } from './lake-names.js';
+import { throwRefusal } from './placement-refusal.js';
 import type { LakeScope } from './lake-scope.js';
 
 export const MAX_EVENT_DATA_STORES_PER_REGION = 10;
@@ -25,7 +26,7 @@ export async function createEventDataStore(scope: LakeScope, request: NewEventDa
   checkLakeName(request.Name, 'Event data store');
   const settings = applyEventDataStoreSettings(undefined, request, scope);
   const fits = (others: readonly StoredEventDataStore[]) => roomFor(request.Name, others, scope.region);
-  throwIf(fits(await scope.catalog.listEventDataStores(scope.accountId, scope.region)));
+  throwRefusal(fits(await scope.catalog.listEventDataStores(scope.accountId, scope.region)));
   const store: StoredEventDataStore = {
     arn: lakeArn('eventdatastore', scope.region, scope.accountId, crypto.randomUUID()),
     accountId: scope.accountId,
@@ -40,9 +41,7 @@ export async function createEventDataStore(scope: LakeScope, request: NewEventDa
     fromSeq: await scope.eventFeed.lastSeq(),
   };
   // Checked again as the store is written: another creation may have taken the room meanwhile.
-  const created = await scope.catalog.createEventDataStore(store, fits);
-  if (created === false) throw alreadyExists(request.Name);
-  throwIf(created);
+  throwRefusal(await scope.catalog.createEventDataStore(store, fits), () => alreadyExists(request.Name));
   return store;
 }
 
@@ -93,10 +92,10 @@ export async function restoreEventDataStore(scope: LakeScope, reference: string,
     throw invalidStatus(`The event data store ${store.arn} is ${store.status}; only a store pending deletion can be restored.`);
   }
   const fits = (others: readonly StoredEventDataStore[]) => roomFor(undefined, others, scope.region);
-  throwIf(fits((await scope.catalog.listEventDataStores(scope.accountId, scope.region)).filter((other) => other.arn !== store.arn)));
+  throwRefusal(fits((await scope.catalog.listEventDataStores(scope.accountId, scope.region)).filter((other) => other.arn !== store.arn)));
   const { deletedMs: _deleted, statusBeforeDeletion, ...rest } = store;
   const restored: StoredEventDataStore = { ...rest, status: statusBeforeDeletion ?? 'ENABLED', updatedMs: now.getTime() };
-  throwIf(await scope.catalog.saveEventDataStore(restored, fits));
+  throwRefusal(await scope.catalog.saveEventDataStore(restored, fits));
   return restored;
 }
 
@@ -131,11 +130,6 @@ function roomFor(name: string | undefined, others: readonly StoredEventDataStore
   if (name !== undefined && live.some((store) => store.name === name)) return alreadyExists(name);
   if (live.length >= MAX_EVENT_DATA_STORES_PER_REGION) return tooMany(region);
   return undefined;
-}
-
-/** A placement check's refusal, thrown (a store's plain true or false is not one). */
-function throwIf(refusal: ServiceError | boolean | undefined): void {
-  if (refusal instanceof ServiceError) throw refusal;
 }
 
 function alreadyExists(name: string): ServiceError {

@@ -53,7 +53,11 @@ export class SqliteTrailStore implements TrailStore {
 
   /** The account's trails other than `trail`. */
   #others(trail: StoredTrail): StoredTrail[] {
-    return this.#listAccount.all(trail.accountId).map((config) => JSON.parse(config) as StoredTrail).filter((other) => other.arn !== trail.arn);
+    return this.#accountTrails(trail.accountId).filter((other) => other.arn !== trail.arn);
+  }
+
+  #accountTrails(accountId: string): StoredTrail[] {
+    return this.#listAccount.all(accountId).map((config) => JSON.parse(config) as StoredTrail);
   }
 
   async deleteTrail(arn: string): Promise<void> {
@@ -69,7 +73,7 @@ export class SqliteTrailStore implements TrailStore {
   }
 
   async listTrails(accountId: string): Promise<StoredTrail[]> {
-    return this.#listAccount.all(accountId).map((config) => JSON.parse(config) as StoredTrail);
+    return this.#accountTrails(accountId);
   }
 
   async listLoggingTrails(): Promise<StoredTrail[]> {
