@@ -59,11 +59,17 @@ export interface StoredChannel {
   ingestion: ChannelIngestion;
 }
 
+/**
+ * What saving a changed store or channel came to: `saved`; `gone`, no row of that ARN any more (deleted or purged
+ * since it was read); or `nameTaken`, its new name is another's of the account and region.
+ */
+export type LakeSave = 'saved' | 'gone' | 'nameTaken';
+
 export interface LakeCatalog {
   /** Inserts the store; false when its account already has a store of that name in that region, or `check`'s refusal. */
   createEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<boolean | Refusal>;
-  /** Replaces the store of the same ARN; false when a new name is taken by another store of the region, or `check`'s refusal. */
-  saveEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<boolean | Refusal>;
+  /** Replaces the store of the same ARN, unless `check` refuses. */
+  saveEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<LakeSave | Refusal>;
   findEventDataStore(arn: string): Promise<StoredEventDataStore | undefined>;
   /** The account's stores whose home is the region (every status), ordered by ARN. */
   listEventDataStores(accountId: string, region: string): Promise<StoredEventDataStore[]>;
@@ -74,8 +80,8 @@ export interface LakeCatalog {
 
   /** Inserts the channel; false when its account already has a channel of that name in that region, or `check`'s refusal. */
   createChannel<Refusal>(channel: StoredChannel, check?: PlacementCheck<StoredChannel, Refusal>): Promise<boolean | Refusal>;
-  /** Replaces the channel of the same ARN; false when a new name is taken. */
-  saveChannel(channel: StoredChannel): Promise<boolean>;
+  /** Replaces the channel of the same ARN. */
+  saveChannel(channel: StoredChannel): Promise<LakeSave>;
   findChannel(arn: string): Promise<StoredChannel | undefined>;
   /** The account's channels in the region, ordered by ARN. */
   listChannels(accountId: string, region: string): Promise<StoredChannel[]>;

@@ -68,8 +68,15 @@ export async function updateChannel(
   if (change.Name !== undefined) checkLakeName(change.Name, 'Channel');
   const destinations = change.Destinations === undefined ? channel.destinations : await checkDestinations(scope, change.Destinations);
   const updated = { ...channel, name: change.Name ?? channel.name, destinations };
-  if (!(await scope.catalog.saveChannel(updated))) throw alreadyExists(updated.name);
+  await saveChangedChannel(scope, updated);
   return updated;
+}
+
+/** Saves a channel the call read and changed; it may have been deleted, or its new name taken, meanwhile. */
+export async function saveChangedChannel(scope: LakeScope, channel: StoredChannel): Promise<void> {
+  const saved = await scope.catalog.saveChannel(channel);
+  if (saved === 'gone') throw channelNotFound(channel.arn);
+  if (saved === 'nameTaken') throw alreadyExists(channel.name);
 }
 
 export async function deleteChannel(scope: LakeScope, reference: string): Promise<void> {
@@ -89,8 +96,12 @@ export async function findChannel(scope: LakeScope, reference: string): Promise<
   const found = parsed.accountId === scope.accountId && parsed.region === scope.region
     ? await scope.catalog.findChannel(parsed.arn)
     : undefined;
-  if (!found) throw new ServiceError('ChannelNotFoundException', `The channel ${parsed.arn} does not exist.`);
+  if (!found) throw channelNotFound(parsed.arn);
   return found;
+}
+
+export function channelNotFound(arn: string): ServiceError {
+  return new ServiceError('ChannelNotFoundException', `The channel ${arn} does not exist.`);
 }
 
 async function checkDestinations(scope: LakeScope, destinations: readonly ChannelDestination[]): Promise<ChannelDestination[]> {

@@ -8,7 +8,7 @@ import { defaultEventDataStoreSelectors, eventDataStoreKind } from '../../domain
 import type { StoredEventDataStore } from '../../store/lake-store.js';
 import { checkTags, MAX_TAGS_PER_RESOURCE, type TagInput } from '../trails/trail-tags.js';
 import { applyEventDataStoreSettings, type EventDataStoreSettingsMembers } from './event-data-store-settings.js';
-import { checkActive, findEventDataStore } from './find-event-data-store.js';
+import { checkActive, eventDataStoreNameTaken, findEventDataStore, saveChangedEventDataStore } from './find-event-data-store.js';
 import { checkLakeName } from './lake-names.js';
 import { throwRefusal } from './placement-refusal.js';
 import type { LakeScope } from './lake-scope.js';
@@ -41,7 +41,7 @@ export async function createEventDataStore(scope: LakeScope, request: NewEventDa
     fromSeq: await scope.eventFeed.lastSeq(),
   };
   // Checked again as the store is written: another creation may have taken the room meanwhile.
-  throwRefusal(await scope.catalog.createEventDataStore(store, fits), () => alreadyExists(request.Name));
+  throwRefusal(await scope.catalog.createEventDataStore(store, fits), () => eventDataStoreNameTaken(request.Name));
   return store;
 }
 
@@ -59,7 +59,7 @@ export async function updateEventDataStore(
   if (members.Name !== undefined) checkLakeName(members.Name, 'Event data store');
   const settings = applyEventDataStoreSettings(current, members, scope);
   const updated = { ...current, ...settings, name: members.Name ?? current.name, updatedMs: now.getTime() };
-  if (!(await scope.catalog.saveEventDataStore(updated))) throw alreadyExists(updated.name);
+  await saveChangedEventDataStore(scope, updated);
   return updated;
 }
 
@@ -81,7 +81,7 @@ export async function deleteEventDataStore(scope: LakeScope, reference: string, 
       `The channel ${feeding.arn} sends events to ${store.arn}; delete the channel or change its destinations first.`,
     );
   }
-  await scope.catalog.saveEventDataStore({
+  await saveChangedEventDataStore(scope, {
     ...store, status: 'PENDING_DELETION', statusBeforeDeletion: store.status, deletedMs: now.getTime(), updatedMs: now.getTime(),
   });
 }
@@ -95,7 +95,7 @@ export async function restoreEventDataStore(scope: LakeScope, reference: string,
   throwRefusal(fits((await scope.catalog.listEventDataStores(scope.accountId, scope.region)).filter((other) => other.arn !== store.arn)));
   const { deletedMs: _deleted, statusBeforeDeletion, ...rest } = store;
   const restored: StoredEventDataStore = { ...rest, status: statusBeforeDeletion ?? 'ENABLED', updatedMs: now.getTime() };
-  throwRefusal(await scope.catalog.saveEventDataStore(restored, fits));
+  await saveChangedEventDataStore(scope, restored, fits);
   return restored;
 }
 
@@ -113,7 +113,7 @@ export async function setIngestion(scope: LakeScope, reference: string, start: b
   if (store.status !== required) {
     throw invalidStatus(`The event data store ${store.arn} is ${store.status}; it must be ${required} to ${start ? 'start' : 'stop'} ingestion.`);
   }
-  await scope.catalog.saveEventDataStore({ ...store, status: start ? 'ENABLED' : 'STOPPED_INGESTION', updatedMs: now.getTime() });
+  await saveChangedEventDataStore(scope, { ...store, status: start ? 'ENABLED' : 'STOPPED_INGESTION', updatedMs: now.getTime() });
 }
 
 /** CreateEventDataStore's model has no TagsLimitExceededException: too many tags are a bad tag parameter there. */
@@ -127,13 +127,9 @@ function storeTags(tags: readonly TagInput[]) {
 /** Why a store (named `name`, when new) cannot join the region's others: its name taken, or no room for a live one. */
 function roomFor(name: string | undefined, others: readonly StoredEventDataStore[], region: string): ServiceError | undefined {
   const live = others.filter((store) => store.status !== 'PENDING_DELETION');
-  if (name !== undefined && live.some((store) => store.name === name)) return alreadyExists(name);
+  if (name !== undefined && live.some((store) => store.name === name)) return eventDataStoreNameTaken(name);
   if (live.length >= MAX_EVENT_DATA_STORES_PER_REGION) return tooMany(region);
   return undefined;
-}
-
-function alreadyExists(name: string): ServiceError {
-  return new ServiceError('EventDataStoreAlreadyExistsException', `An event data store named ${name} already exists in this region.`);
 }
 
 function tooMany(region: string): ServiceError {

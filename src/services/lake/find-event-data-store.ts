@@ -3,6 +3,7 @@
 import { ServiceError } from '../../errors/service-error.js';
 import { parseLakeReference } from '../../domain/lake/lake-arn.js';
 import type { StoredEventDataStore } from '../../store/lake-store.js';
+import type { PlacementCheck } from '../../store/placement-check.js';
 import type { LakeScope } from './lake-scope.js';
 
 export async function findEventDataStore(scope: LakeScope, reference: string): Promise<StoredEventDataStore> {
@@ -19,6 +20,25 @@ export async function findEventDataStore(scope: LakeScope, reference: string): P
     : undefined;
   if (!found) throw eventDataStoreNotFound(parsed.arn);
   return found;
+}
+
+/**
+ * Saves a store the call read and changed. Between the read and the write the store may have been deleted and
+ * purged, or another store renamed to the new name: the call must not answer success for a change never stored.
+ */
+export async function saveChangedEventDataStore(
+  scope: LakeScope,
+  store: StoredEventDataStore,
+  check?: PlacementCheck<StoredEventDataStore, ServiceError>,
+): Promise<void> {
+  const saved = await scope.catalog.saveEventDataStore(store, check);
+  if (saved === 'gone') throw eventDataStoreNotFound(store.arn);
+  if (saved === 'nameTaken') throw eventDataStoreNameTaken(store.name);
+  if (saved !== 'saved') throw saved;
+}
+
+export function eventDataStoreNameTaken(name: string): ServiceError {
+  return new ServiceError('EventDataStoreAlreadyExistsException', `An event data store named ${name} already exists in this region.`);
 }
 
 export function eventDataStoreNotFound(arn: string): ServiceError {

@@ -4,13 +4,14 @@ import { ServiceError } from '../../errors/service-error.js';
 import { parseLakeReference } from '../../domain/lake/lake-arn.js';
 import type { TrailTag } from '../../store/trail-store.js';
 import { MAX_TAGS_PER_RESOURCE } from '../trails/trail-tags.js';
-import { checkActive } from './find-event-data-store.js';
+import { checkActive, eventDataStoreNotFound, saveChangedEventDataStore } from './find-event-data-store.js';
+import { channelNotFound, saveChangedChannel } from './channels.js';
 import type { LakeScope } from './lake-scope.js';
 
 interface LakeTagged {
   arn: string;
   tags: TrailTag[];
-  save(tags: TrailTag[]): Promise<unknown>;
+  save(tags: TrailTag[]): Promise<void>;
 }
 
 /** The store or channel the ARN names; undefined when it is not an event data store or channel ARN at all. */
@@ -20,15 +21,15 @@ async function findLakeTagged(scope: LakeScope, resourceId: string): Promise<Lak
   const store = parseLakeReference('eventdatastore', resourceId, scope);
   if (store) {
     const found = store.accountId === scope.accountId && store.region === scope.region ? await catalog.findEventDataStore(store.arn) : undefined;
-    if (!found) throw new ServiceError('EventDataStoreNotFoundException', `The event data store ${resourceId} does not exist.`);
+    if (!found) throw eventDataStoreNotFound(resourceId);
     checkActive(found);
-    return { arn: found.arn, tags: found.tags, save: (tags) => catalog.saveEventDataStore({ ...found, tags }) };
+    return { arn: found.arn, tags: found.tags, save: (tags) => saveChangedEventDataStore(scope, { ...found, tags }) };
   }
   const channel = parseLakeReference('channel', resourceId, scope);
   if (channel) {
     const found = channel.accountId === scope.accountId && channel.region === scope.region ? await catalog.findChannel(channel.arn) : undefined;
-    if (!found) throw new ServiceError('ChannelNotFoundException', `The channel ${resourceId} does not exist.`);
-    return { arn: found.arn, tags: found.tags, save: (tags) => catalog.saveChannel({ ...found, tags }) };
+    if (!found) throw channelNotFound(resourceId);
+    return { arn: found.arn, tags: found.tags, save: (tags) => saveChangedChannel(scope, { ...found, tags }) };
   }
   return undefined;
 }

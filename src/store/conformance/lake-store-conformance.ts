@@ -37,6 +37,15 @@ export function lakeStoreConformance(name: string, open: () => Promise<Store>): 
     });
     afterEach(async () => store.close());
 
+    it('answers a save of a store that is gone, with or without a check, and does not bring it back', async () => {
+      const a = eventDataStore('a');
+      await store.lake.createEventDataStore(a);
+      await store.lake.purgeEventDataStore(a.arn);
+      expect(await store.lake.saveEventDataStore({ ...a, status: 'STOPPED_INGESTION' })).toBe('gone');
+      expect(await store.lake.saveEventDataStore({ ...a, status: 'ENABLED' }, () => undefined)).toBe('gone');
+      expect(await store.lake.findEventDataStore(a.arn)).toBeUndefined();
+    });
+
     it('keeps event data stores unique by name in an account and region, also when renamed', async () => {
       const a = eventDataStore('a');
       expect(await store.lake.createEventDataStore(a)).toBe(true);
@@ -44,8 +53,8 @@ export function lakeStoreConformance(name: string, open: () => Promise<Store>): 
       expect(await store.lake.createEventDataStore({ ...eventDataStore('c'), name: a.name, region: 'eu-west-1' })).toBe(true);
       const b = eventDataStore('b');
       expect(await store.lake.createEventDataStore(b)).toBe(true);
-      expect(await store.lake.saveEventDataStore({ ...b, name: a.name })).toBe(false);
-      expect(await store.lake.saveEventDataStore({ ...b, status: 'STOPPED_INGESTION' })).toBe(true);
+      expect(await store.lake.saveEventDataStore({ ...b, name: a.name })).toBe('nameTaken');
+      expect(await store.lake.saveEventDataStore({ ...b, status: 'STOPPED_INGESTION' })).toBe('saved');
       expect((await store.lake.findEventDataStore(b.arn))?.status).toBe('STOPPED_INGESTION');
       expect((await store.lake.listEventDataStores(ACCOUNT, REGION)).map((s) => s.arn)).toEqual([a.arn, b.arn]);
       expect(await store.lake.allEventDataStores()).toHaveLength(3);
@@ -110,7 +119,7 @@ export function lakeStoreConformance(name: string, open: () => Promise<Store>): 
       expect(await store.lake.createEventDataStore(b, room(2))).toBe(true);
       expect(await store.lake.saveEventDataStore({ ...a, status: 'STOPPED_INGESTION' }, room(1))).toEqual({ full: 1 });
       expect((await store.lake.findEventDataStore(a.arn))?.status).toBe('ENABLED');
-      expect(await store.lake.saveEventDataStore({ ...a, status: 'STOPPED_INGESTION' }, room(2))).toBe(true);
+      expect(await store.lake.saveEventDataStore({ ...a, status: 'STOPPED_INGESTION' }, room(2))).toBe('saved');
       const [c, d] = [channel('c'), channel('d')];
       await store.lake.createChannel(c);
       expect(await store.lake.createChannel(d, room(1))).toEqual({ full: 1 });
@@ -123,6 +132,12 @@ export function lakeStoreConformance(name: string, open: () => Promise<Store>): 
       const c = channel('c');
       expect(await store.lake.createChannel(c)).toBe(true);
       expect(await store.lake.createChannel({ ...channel('d'), name: c.name })).toBe(false);
+      const d = channel('d');
+      await store.lake.createChannel(d);
+      expect(await store.lake.saveChannel({ ...d, name: c.name })).toBe('nameTaken');
+      expect(await store.lake.saveChannel({ ...d, name: 'channel-renamed' })).toBe('saved');
+      await store.lake.deleteChannel(d.arn);
+      expect(await store.lake.saveChannel({ ...d, name: 'channel-again' })).toBe('gone');
       await store.lake.updateChannelIngestion(c.arn, { latestAttemptMs: 5, latestErrorCode: 'InvalidData' });
       await store.lake.updateChannelIngestion(c.arn, { latestAttemptMs: 6, latestSuccessEventId: 'x' });
       expect((await store.lake.findChannel(c.arn))?.ingestion).toEqual({ latestAttemptMs: 6, latestErrorCode: 'InvalidData', latestSuccessEventId: 'x' });

@@ -2,7 +2,7 @@
 // uniqueness rules need (account, region, name).
 import type Database from 'better-sqlite3';
 import type {
-  ChannelIngestion, LakeCatalog, StoredChannel, StoredEventDataStore,
+  ChannelIngestion, LakeCatalog, LakeSave, StoredChannel, StoredEventDataStore,
 } from '../lake-store.js';
 import type { PlacementCheck } from '../placement-check.js';
 import { checkedWrite } from './checked-write.js';
@@ -37,10 +37,13 @@ class NamedResources<T extends { arn: string; accountId: string; region: string;
       this.#insert.run(item.arn, item.accountId, item.region, item.name, JSON.stringify(item)).changes === 1);
   }
 
-  /** False when the row is gone or its new name clashes (UPDATE OR IGNORE skips a row that breaks UNIQUE). */
-  save<Refusal>(item: T, check?: PlacementCheck<T, Refusal>): boolean | Refusal {
-    return checkedWrite(this.#db, check, () => this.#others(item), () =>
-      this.#update.run(item.name, JSON.stringify(item), item.arn).changes === 1);
+  save<Refusal>(item: T, check?: PlacementCheck<T, Refusal>): LakeSave | Refusal {
+    return checkedWrite(this.#db, check, () => this.#others(item), () => {
+      if (this.#update.run(item.name, JSON.stringify(item), item.arn).changes === 1) return 'saved';
+      // UPDATE OR IGNORE changes nothing both for a row that is gone and for a new name that breaks UNIQUE; better-sqlite3
+      // is synchronous, so nothing can come between the update and this look.
+      return this.#find.get(item.arn) === undefined ? 'gone' : 'nameTaken';
+    });
   }
 
   /** The others of the item's account and region. */
@@ -83,7 +86,7 @@ export class SqliteLakeCatalog implements LakeCatalog {
     return this.#stores.create(store, check);
   }
 
-  async saveEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<boolean | Refusal> {
+  async saveEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<LakeSave | Refusal> {
     return this.#stores.save(store, check);
   }
 
@@ -110,7 +113,7 @@ export class SqliteLakeCatalog implements LakeCatalog {
     return this.#channels.create(channel, check);
   }
 
-  async saveChannel(channel: StoredChannel): Promise<boolean> {
+  async saveChannel(channel: StoredChannel): Promise<LakeSave> {
     return this.#channels.save(channel);
   }
 
