@@ -24,7 +24,7 @@ import { startDelivery } from './delivery/start-delivery.js';
 import { LakeWorker } from './lake/lake-worker.js';
 import { ChannelIngestionTracker } from './services/lake/channel-ingestion-tracker.js';
 import { cloudTrailDataSurface } from './edge/surfaces/cloudtrail-data-surface.js';
-import { openAuditBatchPreparer, type AuditBatchPreparer } from './edge/surfaces/cloudtrail-data/audit-batch-threads.js';
+import { inlinePreparer, openAuditBatchPreparer, type AuditBatchPreparer } from './edge/surfaces/cloudtrail-data/audit-batch-threads.js';
 import { iamSurface } from './edge/surfaces/iam-surface.js';
 import { stsSurface } from './edge/surfaces/sts-surface.js';
 import { Authorizer } from './services/access/authorizer.js';
@@ -33,8 +33,10 @@ import { KeyedLock } from './objects/fs/keyed-lock.js';
 import { LocalKeyRing } from './crypto/local-key-ring.js';
 import { startDigests } from './integrity/start-digests.js';
 import { ServiceWriteRecorder } from './delivery/service-writes/service-write-recorder.js';
+import { ServiceError } from './errors/service-error.js';
 
 export interface RunningOpentrail {
+  role: OpentrailConfig['role'];
   url: string;
   port: number;
   identity: BootstrapIdentity;
@@ -61,6 +63,10 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.logLevel);
   const dataDir = path.resolve(config.dataDir);
+  // `api` processes answer calls; `worker` processes deliver, digest, fill event data stores and prune (and answer
+  // only /health); `all` does both. Several of each share one store and object store (design.md).
+  const serving = config.role !== 'worker';
+  const working = config.role !== 'api';
   const store = await openStore({ dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   let objects: ObjectStore | undefined;
   let auditBatches: AuditBatchPreparer | undefined;
@@ -82,7 +88,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       identity: { secrets, texts: authorizer.texts, bucketPolicies, accountWrites: new KeyedLock() },
       signer,
     };
-    auditBatches = options.auditBatches ?? openAuditBatchPreparer();
+    auditBatches = options.auditBatches ?? (serving ? openAuditBatchPreparer() : inlinePreparer);
     const pipeline = new CallPipeline({
       surfaces: [
         cloudTrailSurface(services), cloudTrailDataSurface(services, auditBatches), s3Surface({ ...services, bucketPolicies }),
@@ -94,13 +100,16 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       clock,
       log,
     });
-    const server = createHttpServer({ pipeline, log, bodyLimit: BODY_LIMIT, putBodyLimit: PUT_BODY_LIMIT, health: async () => ({ status: 'ok' }) });
+    const server = createHttpServer({
+      pipeline, log, bodyLimit: BODY_LIMIT, putBodyLimit: PUT_BODY_LIMIT, health: async () => ({ status: 'ok', role: config.role }),
+      ...(serving ? {} : { refusal: workerRefusal() }),
+    });
     await server.listen({ host: config.host, port: config.port });
-    const pruner = new RetentionPruner(store.eventLog, clock, config.retentionDays, log);
-    pruner.start();
+    const pruner = working ? new RetentionPruner(store.eventLog, clock, config.retentionDays, log) : undefined;
+    pruner?.start();
     // CloudTrail's own writes into trail buckets become S3 data events, as in AWS (docs/log-file-delivery.md).
     const serviceWrites = new ServiceWriteRecorder(store.eventLog, objects, clock);
-    const delivery = config.role === 'api' ? undefined : startDelivery({
+    const delivery = !working ? undefined : startDelivery({
       feed: store.deliveryFeed,
       ledger: store.deliveryLedger,
       trails: store.trails,
@@ -112,13 +121,14 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       serviceWrites,
       notificationSigningKey: secrets.derive('sns-notification-signature'),
     });
-    const lake = config.role === 'api' ? undefined : new LakeWorker({
+    const lake = !working ? undefined : new LakeWorker({
       feed: store.eventFeed, catalog: store.lake, events: store.lakeEvents, clock, log,
     });
     lake?.start();
-    const digests = config.role === 'api' ? undefined : startDigests({ store, objects, signer, clock, log, intervalSeconds: config.digestInterval, serviceWrites });
+    const digests = !working ? undefined : startDigests({ store, objects, signer, clock, log, intervalSeconds: config.digestInterval, serviceWrites });
     const port = (server.server.address() as AddressInfo).port;
     return {
+      role: config.role,
       url: `http://${urlHost(config.host)}:${port}`,
       port,
       identity,
@@ -126,7 +136,7 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
       objects,
       log,
       async close() {
-        await pruner.stop();
+        await pruner?.stop();
         await server.close();
         await auditBatches?.close();
         await delivery?.stop();
@@ -143,6 +153,14 @@ export async function startOpentrail(config: OpentrailConfig, options: StartOpti
     await store.close();
     throw err;
   }
+}
+
+function workerRefusal(): ServiceError {
+  return new ServiceError(
+    'ServiceUnavailable',
+    'This opentrail process runs with --role worker: it delivers, signs digests and fills event data stores, and answers ' +
+      'no API calls. Send them to a process of role api or all.',
+  );
 }
 
 function urlHost(host: string): string {

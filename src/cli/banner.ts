@@ -2,6 +2,14 @@
 import type { RunningOpentrail } from '../app.js';
 
 export function startBanner(running: RunningOpentrail, dataDir: string): string {
+  if (running.role === 'worker') {
+    return [
+      `opentrail is listening on ${running.url} as a worker: it answers GET /health, and no API calls`,
+      `  data:        ${dataDir}`,
+      '  It delivers log files, signs digests, fills event data stores and prunes. Send calls to an api or all process.',
+      '',
+    ].join('\n');
+  }
   const creds = running.identity.credentialsFile;
   const env = [
     creds ? `AWS_SHARED_CREDENTIALS_FILE=${creds}` : 'AWS_ACCESS_KEY_ID=… AWS_SECRET_ACCESS_KEY=…',

@@ -15,6 +15,8 @@ export interface HttpServerOptions {
   /** Largest PUT body (S3 PutObject carries a whole object); `bodyLimit` when absent. */
   putBodyLimit?: number;
   health: () => Promise<Record<string, unknown>>;
+  /** When set, every call but /health is answered with this error, in the protocol the call spoke (a worker's port). */
+  refusal?: ServiceError;
 }
 
 const ANY_METHOD = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'] as const;
@@ -33,7 +35,10 @@ export function createHttpServer(options: HttpServerOptions) {
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.get('/health', async () => options.health());
-  const handler = async (request: FastifyRequest, reply: FastifyReply) => send(reply, await options.pipeline.handle(edgeRequest(request)));
+  const { refusal } = options;
+  const handler = refusal
+    ? async (request: FastifyRequest, reply: FastifyReply) => send(reply, options.pipeline.refuse(edgeRequest(request), refusal))
+    : async (request: FastifyRequest, reply: FastifyReply) => send(reply, await options.pipeline.handle(edgeRequest(request)));
   app.route({ method: ANY_METHOD.filter((method) => method !== 'PUT'), url: '*', handler });
   app.route({ method: 'PUT', url: '*', bodyLimit: options.putBodyLimit ?? options.bodyLimit, handler });
   app.setErrorHandler((error: { code?: string; statusCode?: number }, request, reply) => {

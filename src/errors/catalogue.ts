@@ -27,7 +27,7 @@ export const ERROR_CATALOGUE = {
   AccessDeniedException: client('The caller is not allowed to perform the action.', 403),
   ThrottlingException: client('Rate exceeded.'),
   InternalFailure: server('An unexpected error; logged with the request id, no details are returned.'),
-  ServiceUnavailable: server('The service cannot store the event right now; nothing was done.', 503),
+  ServiceUnavailable: server('The service cannot take the call right now (it cannot store its event, or this process runs --role worker); nothing was done.', 503),
 
   // CloudTrail model exceptions (spec §4.14).
   TrailNotFoundException: client('The trail does not exist in this account and region.'),
