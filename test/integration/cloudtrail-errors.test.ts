@@ -168,6 +168,6 @@ describe('authentication', () => {
   it('answers /health without credentials', async () => {
     const response = await fetch(`${server.url}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', role: 'all' });
   });
 });

@@ -61,6 +61,26 @@ describe('PutAuditEvents authorization (aws cloudtrail-data put-audit-events)', 
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(result.stdout)).toMatchObject({ successful: [{ id: 'allowed-1' }], failed: [] });
   });
+
+  it('checks a channel named by its bare id as its ARN: a Deny on the ARN holds, an Allow on it lets through', async () => {
+    const channelId = channelArn.slice(channelArn.lastIndexOf('/') + 1);
+    const byId = (env: Record<string, string>, id: string) => awsCli(server, ['cloudtrail-data', 'put-audit-events',
+      '--channel-arn', channelId, '--audit-events', JSON.stringify([auditEvent(id)])], env);
+    const denied = await createUserWithKey(server, 'denied-by-arn', {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: '*', Resource: '*' },
+        { Effect: 'Deny', Action: 'cloudtrail-data:PutAuditEvents', Resource: channelArn },
+      ],
+    });
+    const refused = await byId(cliEnv(denied), 'by-id-denied');
+    expect(refused.code).toBe(255);
+    expect(refused.stderr).toContain(`is not authorized to perform: cloudtrail-data:PutAuditEvents on resource: ${channelArn}`);
+    const allowed = await createUserWithKey(server, 'allowed-by-arn', allow('cloudtrail-data:PutAuditEvents', channelArn));
+    const result = await byId(cliEnv(allowed), 'by-id-allowed');
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ successful: [{ id: 'by-id-allowed' }], failed: [] });
+  });
 });
 
 describe('PutRecords authorization (opentrail:PutRecords)', () => {

@@ -6,6 +6,7 @@ import type { CallContext, CallFacts, Surface } from '../surface.js';
 import { ServiceError } from '../../errors/service-error.js';
 import { auditChannel, storeAuditEvents } from '../../services/lake/put-audit-events.js';
 import { formatEventTime } from '../../domain/event-time.js';
+import { parseLakeReference } from '../../domain/lake/lake-arn.js';
 import type { Services } from '../../services/services.js';
 import type { AuditBatchPreparer } from './cloudtrail-data/audit-batch-threads.js';
 import type { AuditBatchFacts } from './cloudtrail-data/audit-event-batch.js';
@@ -30,9 +31,10 @@ export function cloudTrailDataSurface(services: Services, batches: AuditBatchPre
         managementEvent: false,
       };
     },
-    // The channel named in the query is the resource, as in AWS; a call without one is refused by invoke.
-    authorization: async ({ request }: CallContext) => [
-      { action: 'cloudtrail-data:PutAuditEvents', resource: request.query.get('channelArn') || '*' },
+    // The channel named in the query is the resource, as in AWS, always by its ARN: a bare id names the same channel
+    // and must meet the same policies. A call without a well-formed one is refused by invoke.
+    authorization: async ({ request, caller, region }: CallContext) => [
+      { action: 'cloudtrail-data:PutAuditEvents', resource: channelResource(request.query.get('channelArn'), caller.accountId, region) },
     ],
     async invoke(call: CallContext, facts: CallFacts) {
       const { request } = call;
@@ -61,6 +63,11 @@ export function cloudTrailDataSurface(services: Services, batches: AuditBatchPre
     errorReply: (error: ServiceError, request: EdgeRequest) =>
       reply(error.status, request.requestId, { message: error.message }, { 'x-amzn-errortype': error.code }),
   };
+}
+
+function channelResource(reference: string | null, accountId: string, region: string): string {
+  const parsed = reference ? parseLakeReference('channel', reference, { accountId, region }) : undefined;
+  return parsed?.arn ?? '*';
 }
 
 function requiredQuery(request: EdgeRequest, name: string): string {
