@@ -24,6 +24,19 @@ describe('Event History attributes', () => {
     });
   });
 
+  it('reads members of the wrong type as absent (malformed imports), so nothing unbindable reaches the index', () => {
+    const junk = {
+      ...base, eventName: 5, userIdentity: { type: 'AssumedRole', arn: 5, principalId: {} },
+      resources: [null, { ARN: 'arn:aws:s3:::kept', type: true }, { ARN: 7 }],
+    } as unknown as CloudTrailRecord;
+    expect(historyAttributes(junk)).toEqual({
+      eventId: 'e1', eventName: '', eventSource: 's3.amazonaws.com', readOnly: false,
+      resources: [{ name: 'arn:aws:s3:::kept' }, { type: 'AWS::S3::Bucket', name: 'logs' }],
+    });
+    expect(usernameOf({ type: 'IAMUser', userName: { a: 1 } } as never)).toBeUndefined();
+    expect(usernameOf('text' as never)).toBeUndefined();
+  });
+
   it('names each identity type as Event History does', () => {
     expect(usernameOf({ type: 'Root', arn: 'arn:aws:iam::1:root' })).toBe('root');
     expect(usernameOf({ type: 'AssumedRole', arn: 'arn:aws:sts::1:assumed-role/Ops/alice-session' })).toBe('alice-session');

@@ -2,6 +2,7 @@
 // recorder, `opentrail import` and every Store backend derive exactly the same values from the same record.
 import type { CloudTrailRecord, UserIdentity } from './record.js';
 import { resourcesFromParameters } from './well-known-resources.js';
+import { resourcesOf } from './selectors/record-fields.js';
 
 export interface HistoryResource {
   type?: string;
@@ -26,15 +27,15 @@ export type LookupAttributeKey = (typeof LOOKUP_ATTRIBUTE_KEYS)[number];
 export function historyAttributes(record: CloudTrailRecord): HistoryAttributes {
   const attrs: HistoryAttributes = {
     eventId: record.eventID,
-    eventName: record.eventName ?? '',
-    eventSource: record.eventSource ?? '',
+    eventName: text(record.eventName) ?? '',
+    eventSource: text(record.eventSource) ?? '',
     resources: historyResources(record),
   };
   if (typeof record.readOnly === 'boolean') attrs.readOnly = record.readOnly;
   const username = usernameOf(record.userIdentity);
   if (username) attrs.username = username;
-  const key = record.userIdentity?.accessKeyId;
-  if (typeof key === 'string' && key !== '') attrs.accessKeyId = key;
+  const key = text(record.userIdentity?.accessKeyId);
+  if (key) attrs.accessKeyId = key;
   return attrs;
 }
 
@@ -43,18 +44,24 @@ export function historyAttributes(record: CloudTrailRecord): HistoryAttributes {
  * name for IAM users and the session name for role sessions; services are named by what invoked them.
  */
 export function usernameOf(identity: UserIdentity | undefined): string | undefined {
-  if (!identity) return undefined;
+  // Imported and produced records are not always well formed: a member of the wrong type counts as absent.
+  if (typeof identity !== 'object' || identity === null) return undefined;
+  const [userName, arn, principalId] = [text(identity.userName), text(identity.arn), text(identity.principalId)];
   switch (identity.type) {
     case 'Root':
-      return typeof identity.userName === 'string' && identity.userName ? identity.userName : 'root';
+      return userName ?? 'root';
     case 'AssumedRole':
     case 'FederatedUser':
-      return lastArnSegment(identity.arn) ?? afterColon(identity.principalId);
+      return lastArnSegment(arn) ?? afterColon(principalId);
     case 'AWSService':
-      return identity.invokedBy;
+      return text(identity.invokedBy);
     default:
-      return identity.userName ?? lastArnSegment(identity.arn) ?? identity.principalId;
+      return userName ?? lastArnSegment(arn) ?? principalId;
   }
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function lastArnSegment(arn: string | undefined): string | undefined {
@@ -75,8 +82,8 @@ function historyResources(record: CloudTrailRecord): HistoryResource[] {
     const key = `${r.type ?? ''}\u0000${r.name}`;
     if (!found.has(key)) found.set(key, r);
   };
-  for (const r of Array.isArray(record.resources) ? record.resources : []) {
-    if (r && typeof r.ARN === 'string' && r.ARN) add(r.type ? { type: r.type, name: r.ARN } : { name: r.ARN });
+  for (const r of resourcesOf(record)) {
+    if (r.ARN) add(r.type ? { type: r.type, name: r.ARN } : { name: r.ARN });
   }
   for (const r of resourcesFromParameters(record.eventSource, record.requestParameters)) add(r);
   return [...found.values()];

@@ -167,6 +167,54 @@ describe('PutRecords', () => {
     expect(unsigned.json.__type).toBe('MissingAuthenticationTokenException');
   });
 
+  it('refuses, each alone, records whose members have the wrong types, nest too deep or are too large', async () => {
+    const good = makeRecord({ eventName: 'StillStored' });
+    // Too deep for JSON.stringify (here or in the server): written into the body's text instead.
+    const deep = 'DEEP-PLACEHOLDER';
+    const bad: Array<[string, Partial<Record<keyof CloudTrailRecord, unknown>>]> = [
+      ['resources[0] must be an object', { resources: [null] }],
+      ['resources[0].ARN must be a string', { resources: [{ type: 'AWS::S3::Object', ARN: 5 }] }],
+      ['resources[0].type must be a string', { resources: [{ type: { nested: true }, ARN: 'arn:aws:s3:::b/k' }] }],
+      ['userIdentity.arn must be a string', { userIdentity: { type: 'AssumedRole', arn: 5 } }],
+      ['userIdentity.userName must be a string', { userIdentity: { type: 'IAMUser', userName: true } }],
+      ['levels deep', { requestParameters: { deep } }],
+      ['eventTime', { eventTime: '2026-11-24T10:00:00' }],
+      ['larger than 256 KB', { requestParameters: { blob: 'x'.repeat(300 * 1024) } }],
+      ['readOnly must be true or false', { readOnly: 'false' }],
+    ];
+    const records = [...bad.map(([, members]) => makeRecord(members as Partial<CloudTrailRecord>)), good];
+    const body = JSON.stringify({ Records: records }).replace(`"${deep}"`, '['.repeat(200_000) + ']'.repeat(200_000));
+    const answer = await rawCloudTrailCall(server, { target: TARGET, body });
+    expect(answer.status).toBe(200);
+    expect(answer.json.Successful).toEqual([{ Index: bad.length, EventId: good.eventID }]);
+    const failed = answer.json.Failed as Array<{ Index: number; ErrorCode: string; ErrorMessage: string }>;
+    expect(failed.map((f) => f.Index)).toEqual(bad.map((_, index) => index));
+    failed.forEach((f, index) => expect(f.ErrorMessage).toContain(bad[index]![0]));
+    expect(await historyOf(good.eventID)).toHaveLength(1);
+  });
+
+  it('takes a real AWS service event whose userIdentity has no type (spec data)', async () => {
+    const record = {
+      eventVersion: '1.08', userIdentity: { accountId: '123837392027', invokedBy: 'ec2.amazonaws.com' },
+      eventTime: '2023-07-10T12:03:26Z', eventSource: 'ec2.amazonaws.com', eventName: 'SharedSnapshotVolumeCreated',
+      awsRegion: 'us-east-1', sourceIPAddress: 'ec2.amazonaws.com', userAgent: 'ec2.amazonaws.com',
+      requestParameters: null, responseElements: null, eventID: crypto.randomUUID(), readOnly: false,
+      eventType: 'AwsServiceEvent', managementEvent: true, recipientAccountId: '123456789012', eventCategory: 'Management',
+    };
+    const answer = await putRecords([record]);
+    expect(answer.json.Failed).toEqual([]);
+    expect((await historyOf(record.eventID)).map((json) => JSON.parse(json) as unknown)).toEqual([record]);
+  });
+
+  it('refuses a body that is not UTF-8 as SerializationException rather than storing rewritten text', async () => {
+    const record = Buffer.from(JSON.stringify({ Records: [makeRecord({ eventID: 'utf8-PLACEHOLDER' })] }));
+    const at = record.indexOf('PLACEHOLDER');
+    const body = Buffer.concat([record.subarray(0, at), Buffer.from([0xff]), record.subarray(at + 'PLACEHOLDER'.length)]);
+    const answer = await rawCloudTrailCall(server, { target: TARGET, body });
+    expect(answer.status).toBe(400);
+    expect(answer.json.__type).toBe('SerializationException');
+  });
+
   it('reaches logging trails and event data stores like any recorded event', async () => {
     await cli(server, ['s3', 'mb', 's3://gateway-logs']);
     await client.send(new CreateTrailCommand({ Name: 'gateway', S3BucketName: 'gateway-logs' }));

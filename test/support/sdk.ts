@@ -18,7 +18,7 @@ export function cloudTrailClient(
 
 export interface RawCall {
   target?: string;
-  body?: string;
+  body?: string | Buffer;
   region?: string;
   signingDate?: Date;
   credentials?: { accessKeyId: string; secretAccessKey: string };

@@ -2,6 +2,7 @@
 // `Common`, and each record carries only what is its own. The server completes each record before it is checked,
 // so that what is stored is the record a producer would have sent whole, member for member and in the same order.
 import { RECORD_MEMBER_ORDER } from '../record.js';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../json-depth.js';
 
 /**
  * The members the SDK writes a whole record with (client/audit-record.ts completeRecord), in that order: CloudTrail's
@@ -18,6 +19,8 @@ export function commonMembersProblem(common: Record<string, unknown>): string | 
   for (const member of OWN_ONLY) {
     if (Object.hasOwn(common, member)) return `Common must not hold ${member}: it names one event, so each record carries its own.`;
   }
+  // Common is one level inside each record it completes.
+  if (nestedDeeperThan(common, MAX_JSON_DEPTH - 1)) return `Common nests objects and arrays more than ${MAX_JSON_DEPTH - 1} levels deep.`;
   return undefined;
 }
 

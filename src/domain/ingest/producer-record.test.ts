@@ -16,6 +16,11 @@ describe('checkProducerRecord', () => {
     expect(checkProducerRecord(full, CALLER)).toEqual({ ok: true, record: full });
   });
 
+  it('takes a real service event whose userIdentity has no type (spec data: AwsServiceEvent)', () => {
+    const serviceEvent = { ...base, eventType: 'AwsServiceEvent', userIdentity: { accountId: CALLER, invokedBy: 'secretsmanager.amazonaws.com' } };
+    expect(checkProducerRecord(serviceEvent, CALLER).ok).toBe(true);
+  });
+
   it.each([
     ['not an object', 'text', 'JSON object'],
     ['no eventID', { ...base, eventID: undefined }, 'eventID'],
@@ -23,7 +28,25 @@ describe('checkProducerRecord', () => {
     ['a long eventID', { ...base, eventID: 'x'.repeat(129) }, 'eventID'],
     ['a bad time', { ...base, eventTime: 'soon' }, 'eventTime'],
     ['a bad region', { ...base, awsRegion: 'mars' }, 'awsRegion'],
-    ['no userIdentity type', { ...base, userIdentity: {} }, 'userIdentity'],
+    ['no userIdentity', { ...base, userIdentity: undefined }, 'userIdentity'],
+    ['a userIdentity that is a list', { ...base, userIdentity: [] }, 'userIdentity'],
+    ['a userIdentity type that is not text', { ...base, userIdentity: { type: 5 } }, 'userIdentity.type'],
+    ['a numeric userIdentity.arn', { ...base, userIdentity: { type: 'AssumedRole', arn: 5 } }, 'userIdentity.arn'],
+    ['an object userName', { ...base, userIdentity: { type: 'IAMUser', userName: { a: 1 } } }, 'userIdentity.userName'],
+    ['a sessionContext that is text', { ...base, userIdentity: { type: 'AssumedRole', sessionContext: 'x' } }, 'sessionContext'],
+    ['a null resource', { ...base, resources: [null] }, 'resources[0]'],
+    ['a resource type that is not text', { ...base, resources: [{ ARN: 'arn:x', type: true }] }, 'resources[0].type'],
+    ['a numeric resource ARN', { ...base, resources: [{ ARN: 5 }] }, 'resources[0].ARN'],
+    ['resources that are not a list', { ...base, resources: { ARN: 'arn:x' } }, 'resources must be a list'],
+    ['a readOnly string', { ...base, readOnly: 'true' }, 'readOnly'],
+    ['a requestParameters list', { ...base, requestParameters: [1] }, 'requestParameters'],
+    ['an additionalEventData string', { ...base, additionalEventData: 'x' }, 'additionalEventData'],
+    ['a numeric errorCode', { ...base, errorCode: 403 }, 'errorCode'],
+    ['a time without Z', { ...base, eventTime: '2026-11-24T10:00:00' }, 'eventTime'],
+    ['a time with milliseconds', { ...base, eventTime: '2026-11-24T10:00:00.123Z' }, 'eventTime'],
+    ['a date alone', { ...base, eventTime: '2026-11-24' }, 'eventTime'],
+    ['an impossible date', { ...base, eventTime: '2026-02-31T10:00:00Z' }, 'eventTime'],
+    ['deep nesting', { ...base, requestParameters: { a: JSON.parse('['.repeat(200) + ']'.repeat(200)) } }, 'levels deep'],
     ['another account', { ...base, recipientAccountId: '999999999999' }, "caller's account"],
     ['a malformed account', { ...base, recipientAccountId: '12' }, '12 digits'],
   ])('refuses %s', (_what, value, says) => {

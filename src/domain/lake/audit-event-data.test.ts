@@ -46,6 +46,9 @@ describe('checkAuditEvent', () => {
     ['an eventTime with a zone offset', JSON.stringify(data({ eventTime: '2026-02-03T04:05:06+02:00' })), undefined, 'InvalidData'],
     ['an impossible date', JSON.stringify(data({ eventTime: '2026-02-30T04:05:61Z' })), undefined, 'InvalidData'],
     ['another recipient', JSON.stringify(data({ recipientAccountId: '999999999999' })), undefined, 'InvalidRecipient'],
+    // Deep enough to overflow JSON.stringify's stack, which the size check of a large member would call.
+    ['requestParameters nested 100,000 levels deep', JSON.stringify(data()).replace(/}$/, `,"requestParameters":{"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`), undefined, 'InvalidData'],
+    ['a small eventData nested 101 levels deep', JSON.stringify(data({ requestParameters: { a: JSON.parse('['.repeat(100) + ']'.repeat(100)) } })), undefined, 'InvalidData'],
   ])('refuses %s', (_what, text, checksum, code) => {
     expect(codeOf(text, checksum)).toBe(code);
   });

@@ -2,6 +2,7 @@
 // (spec §4.12, "CloudTrail Lake integrations event schema"): required members, types, lengths, and the recipient
 // account. Each failure carries the per-event error code PutAuditEvents reports.
 import crypto from 'node:crypto';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../json-depth.js';
 
 export type AuditEventErrorCode = 'FieldNotFound' | 'FieldTooLong' | 'InvalidData' | 'InvalidChecksum' | 'InvalidRecipient';
 
@@ -75,6 +76,7 @@ export function checkAuditEvent(eventData: string, checksum: string | undefined,
     return refuse('InvalidData', 'eventData is not valid JSON.');
   }
   if (!isObject(value)) return refuse('InvalidData', 'eventData must be a JSON object.');
+  if (nestedDeeperThan(value)) return refuse('InvalidData', `eventData nests objects and arrays more than ${MAX_JSON_DEPTH} levels deep.`);
   if (!isObject(value.userIdentity)) {
     return value.userIdentity === undefined
       ? refuse('FieldNotFound', 'eventData has no userIdentity.')

@@ -305,6 +305,14 @@ describe('matches (spec §5)', () => {
     expect(matches(selectors, record)).toBe(expected);
   });
 
+  it('reads malformed resources and identities of imported records as absent, never throwing', () => {
+    const junk = { resources: [null, 'text', { ARN: 5, type: {} }, { ARN: 'arn:aws:s3:::b/p/k', type: ['AWS::S3::Object'] }] };
+    const record = dataEvent({ eventSource: 's3.amazonaws.com', eventName: 'GetObject', userIdentity: { type: 'IAMUser', arn: 5 } as never, ...(junk as object) });
+    for (const [, selectors] of [...BASIC, ...ADVANCED]) expect(() => matches(selectors, record)).not.toThrow();
+    const objectsOfB = ADVANCED.find(([, selectors]) => selectors.kind === 'advanced' && JSON.stringify(selectors).includes('AWS::S3::Object'));
+    expect(objectsOfB && matches(objectsOfB[1], record)).toBe(false);
+  });
+
   it('lets event data stores select Insights events by category', () => {
     const store = validateAdvancedEventSelectors([of(category('Insight'))], { owner: 'eventDataStore' });
     const predicate = compileSelectors({ kind: 'advanced', selectors: store });

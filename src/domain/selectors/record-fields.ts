@@ -26,7 +26,31 @@ export const SCALAR_READERS: Readonly<Record<ScalarField, ScalarReader>> = {
   'userIdentity.arn': (record) => text(record.userIdentity?.arn),
 };
 
-/** The record's resources, tolerating malformed imports where `resources` is not a list. */
+/**
+ * The record's resources, as readers may take them: malformed imports, where `resources` is not a list, an entry is
+ * not an object or its `type` / `ARN` not text, read as if those were absent rather than failing every reader.
+ */
 export function resourcesOf(record: CloudTrailRecord): readonly RecordResource[] {
-  return Array.isArray(record.resources) ? record.resources : [];
+  const resources: unknown = record.resources;
+  if (!Array.isArray(resources)) return [];
+  return resources.every(wellFormed) ? resources as RecordResource[] : resources.filter(isObject).map(textMembers);
+}
+
+function wellFormed(resource: unknown): boolean {
+  return isObject(resource) && optionalText(resource.type) && optionalText(resource.ARN) && optionalText(resource.accountId);
+}
+
+function textMembers(resource: Record<string, unknown>): RecordResource {
+  const kept: RecordResource = {};
+  for (const name of ['ARN', 'accountId', 'type'] as const) {
+    const value = resource[name];
+    if (typeof value === 'string') kept[name] = value;
+  }
+  return kept;
+}
+
+const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 // AWS JSON 1.1 (spec §4.1–4.2): POST / with the operation in X-Amz-Target, a JSON object in and out, and errors as
 // {"__type", "message"}. Decoding and encoding only; what the operation does is not this layer's concern.
+import { isUtf8 } from 'node:buffer';
 import type { ZodError } from 'zod';
 import { header, type EdgeReply, type EdgeRequest } from '../edge-request.js';
 import { ServiceError } from '../../errors/service-error.js';
@@ -34,6 +35,8 @@ export function parseJsonBytes(body: Buffer, limit = JSON_BODY_LIMIT): Record<st
   if (body.length > limit) {
     throw new ServiceError('RequestEntityTooLargeException', `The request body exceeds ${limit} bytes.`);
   }
+  // JSON is UTF-8 (RFC 8259): decoding invalid bytes as U+FFFD would make two different ids one.
+  if (!isUtf8(body)) throw new ServiceError('SerializationException', 'The request body is not valid UTF-8.');
   let value: unknown;
   try {
     value = JSON.parse(body.toString('utf8'));

@@ -1,6 +1,6 @@
 // The native bulk ingest (docs/bulk-ingest.md): full CloudTrail records from trusted producers go into the event log
 // as the caller's account's events, so that Event History, trails and event data stores see them like any other.
-import { checkProducerRecord } from '../../domain/ingest/producer-record.js';
+import { checkProducerRecord, MAX_RECORD_BYTES } from '../../domain/ingest/producer-record.js';
 import { indexEvent, InvalidRecordError } from '../../domain/indexed-event.js';
 import type { EventLog } from '../../store/store.js';
 import { ingestCandidates, type Candidate, type IngestAnswer, type Refused } from './ingest-results.js';
@@ -17,7 +17,12 @@ export async function putRecords(eventLog: EventLog, records: readonly unknown[]
       return;
     }
     try {
-      candidates.push({ index, event: indexEvent(check.record, { origin: 'recorded', accountId }) });
+      const event = indexEvent(check.record, { origin: 'recorded', accountId });
+      if (Buffer.byteLength(event.json) > MAX_RECORD_BYTES) {
+        refused.push({ index, code: INVALID_RECORD, message: `Record ${index}: the record is larger than ${MAX_RECORD_BYTES / 1024} KB.` });
+        return;
+      }
+      candidates.push({ index, event });
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
       refused.push({ index, code: INVALID_RECORD, message: `Record ${index}: ${error.message}.` });
