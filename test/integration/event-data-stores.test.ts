@@ -74,6 +74,10 @@ describe('event data stores', () => {
     expect(await cloudtrailError(['create-event-data-store', '--name', 'fixed', '--billing-mode', 'FIXED_RETENTION_PRICING', '--retention-period', '3000'])).toBe('InvalidParameterException');
     expect(await cloudtrailError(['create-event-data-store', '--name', 'org', '--organization-enabled'])).toBe('OrganizationsNotInUseException');
     expect(await cloudtrailError([
+      'create-event-data-store', '--name', 'stopped-audit', '--no-start-ingestion', '--advanced-event-selectors',
+      '[{"FieldSelectors":[{"Field":"eventCategory","Equals":["ActivityAuditLog"]}]}]',
+    ])).toBe('InvalidParameterException');
+    expect(await cloudtrailError([
       'create-event-data-store', '--name', 'mixed', '--advanced-event-selectors',
       '[{"FieldSelectors":[{"Field":"eventCategory","Equals":["ActivityAuditLog"]}]},{"FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]}]}]',
     ])).toBe('InvalidEventSelectorsException');
@@ -196,6 +200,8 @@ describe('channels', () => {
     });
     const missing = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:channel/00000000-0000-0000-0000-000000000000`;
     expect(await cloudtrailError(['add-tags', '--resource-id', missing, '--tags-list', 'Key=a,Value=b'])).toBe('ChannelNotFoundException');
+    // ListTags' model has no ChannelNotFoundException: its not-found is ResourceNotFoundException.
+    expect(await cloudtrailError(['list-tags', '--resource-id-list', missing])).toBe('ResourceNotFoundException');
     await cloudtrail(['delete-channel', '--channel', channelArn]);
   });
 
@@ -239,5 +245,15 @@ describe('limits when creations race', () => {
     }))));
     expect(refusals(channels)).toEqual(Array(2).fill('ChannelMaxLimitExceededException'));
     expect(await server.store.lake.listChannels(ACCOUNT, region)).toHaveLength(25);
+  });
+
+  it('keeps the retention of a store moved to extendable pricing', async () => {
+    const fixed = await cloudtrail(['create-event-data-store', '--name', 'fixed-pricing', '--billing-mode', 'FIXED_RETENTION_PRICING',
+      '--no-termination-protection-enabled']);
+    expect(fixed).toMatchObject({ BillingMode: 'FIXED_RETENTION_PRICING', RetentionPeriod: 2557 });
+    const moved = await cloudtrail(['update-event-data-store', '--event-data-store', fixed.EventDataStoreArn as string,
+      '--billing-mode', 'EXTENDABLE_RETENTION_PRICING']);
+    expect(moved).toMatchObject({ BillingMode: 'EXTENDABLE_RETENTION_PRICING', RetentionPeriod: 2557 });
+    await cloudtrail(['delete-event-data-store', '--event-data-store', fixed.EventDataStoreArn as string]);
   });
 });

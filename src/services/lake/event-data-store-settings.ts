@@ -44,9 +44,9 @@ export function applyEventDataStoreSettings(
     );
   }
   const billingMode = billingModeOf(members.BillingMode, current?.billingMode);
-  const retentionPeriod = members.RetentionPeriod ?? (current && current.billingMode === billingMode
-    ? current.retentionPeriod
-    : RETENTION[billingMode].default);
+  // A store moving to extendable pricing (the only change allowed) keeps its retention, which that mode allows too:
+  // a retention falling back to the new mode's default would delete the events it no longer covers.
+  const retentionPeriod = members.RetentionPeriod ?? current?.retentionPeriod ?? RETENTION[billingMode].default;
   checkRetention(retentionPeriod, billingMode);
   const selectors = members.AdvancedEventSelectors === undefined
     ? current?.selectors

@@ -25,6 +25,16 @@ export interface NewEventDataStore extends EventDataStoreSettingsMembers {
 export async function createEventDataStore(scope: LakeScope, request: NewEventDataStore, now: Date): Promise<StoredEventDataStore> {
   checkLakeName(request.Name, 'Event data store');
   const settings = applyEventDataStoreSettings(undefined, request, scope);
+  const selectors = settings.selectors.length > 0 ? settings.selectors : defaultEventDataStoreSelectors();
+  // A store of channel events has no ingestion switch (StartEventDataStoreIngestion refuses it), so it could never be
+  // started: created stopped, it would take no event for good.
+  if (request.StartIngestion === false && eventDataStoreKind(selectors) !== 'cloudtrail') {
+    throw new ServiceError(
+      'InvalidParameterException',
+      'StartIngestion can only be false for a store of CloudTrail events; a store of ActivityAuditLog events takes its ' +
+        "channels' events from its creation.",
+    );
+  }
   const fits = (others: readonly StoredEventDataStore[]) => roomFor(request.Name, others, scope.region);
   throwRefusal(fits(await scope.catalog.listEventDataStores(scope.accountId, scope.region)));
   const store: StoredEventDataStore = {
@@ -34,7 +44,7 @@ export async function createEventDataStore(scope: LakeScope, request: NewEventDa
     name: request.Name,
     status: request.StartIngestion === false ? 'STOPPED_INGESTION' : 'ENABLED',
     ...settings,
-    selectors: settings.selectors.length > 0 ? settings.selectors : defaultEventDataStoreSelectors(),
+    selectors,
     tags: storeTags(request.TagsList ?? []),
     createdMs: now.getTime(),
     updatedMs: now.getTime(),

@@ -14,8 +14,15 @@ interface LakeTagged {
   save(tags: TrailTag[]): Promise<void>;
 }
 
-/** The store or channel the ARN names; undefined when it is not an event data store or channel ARN at all. */
-async function findLakeTagged(scope: LakeScope, resourceId: string): Promise<LakeTagged | undefined> {
+/**
+ * The store or channel the ARN names; undefined when it is not an event data store or channel ARN at all.
+ * `channelMissing`: the error for a channel that does not exist (ListTags' model has no ChannelNotFoundException).
+ */
+async function findLakeTagged(
+  scope: LakeScope,
+  resourceId: string,
+  channelMissing: (resourceId: string) => ServiceError = channelNotFound,
+): Promise<LakeTagged | undefined> {
   if (!resourceId.startsWith('arn:')) return undefined;
   const { catalog } = scope;
   const store = parseLakeReference('eventdatastore', resourceId, scope);
@@ -28,7 +35,7 @@ async function findLakeTagged(scope: LakeScope, resourceId: string): Promise<Lak
   const channel = parseLakeReference('channel', resourceId, scope);
   if (channel) {
     const found = channel.accountId === scope.accountId && channel.region === scope.region ? await catalog.findChannel(channel.arn) : undefined;
-    if (!found) throw channelNotFound(resourceId);
+    if (!found) throw channelMissing(resourceId);
     return { arn: found.arn, tags: found.tags, save: (tags) => saveChangedChannel(scope, { ...found, tags }) };
   }
   return undefined;
@@ -51,6 +58,10 @@ export async function changeLakeTags(
 }
 
 export async function lakeTagsOf(scope: LakeScope, resourceId: string): Promise<{ ResourceId: string; TagsList: TrailTag[] } | undefined> {
-  const tagged = await findLakeTagged(scope, resourceId);
+  const tagged = await findLakeTagged(scope, resourceId, resourceNotFound);
   return tagged && { ResourceId: tagged.arn, TagsList: tagged.tags };
+}
+
+function resourceNotFound(resourceId: string): ServiceError {
+  return new ServiceError('ResourceNotFoundException', `Resource not found: ${resourceId}.`);
 }
