@@ -17,13 +17,18 @@ describe('event chunks between the parser thread and the inserting thread', () =
     expect(chunk.strings.filter((s) => s === 'PutObject')).toHaveLength(1);
   });
 
-  it('carry the channel of PutAuditEvents events, and no channel where there is none', () => {
+  it('carry the channel of PutAuditEvents events and its stores, and neither where there is none', () => {
     const channelArn = 'arn:aws:cloudtrail:us-east-1:123456789012:channel/4b0e1f9c-0000-4000-8000-000000000001';
-    const events = [{ ...event({ eventName: 'PlaceOrder' }), channelArn }, event({ eventName: 'ListTrails' })];
+    const channelStores = ['s1', 's2'].map((id) => `arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/${id}`);
+    const events = [
+      { ...event({ eventName: 'PlaceOrder' }), channelArn, channelStores },
+      { ...event({ eventName: 'CancelOrder' }), channelArn, channelStores: [] },
+      event({ eventName: 'ListTrails' }),
+    ];
     const chunk = encodeChunk(events)!;
     const decoded = decodeChunk(structuredClone(chunk, { transfer: transferablesOf(chunk) }));
     expect(decoded).toEqual(events);
-    expect('channelArn' in decoded[1]!).toBe(false);
+    expect('channelArn' in decoded[2]! || 'channelStores' in decoded[2]!).toBe(false);
   });
 
   it('round-trips an empty chunk', () => {

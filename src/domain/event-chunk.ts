@@ -23,7 +23,12 @@ export interface EventChunk {
   resourceRefs: Int32Array;
 }
 
-const FIELDS = ['eventId', 'accountId', 'region', 'category', 'origin', 'eventName', 'eventSource', 'username', 'accessKeyId', 'channelArn'] as const;
+const FIELDS = [
+  'eventId', 'accountId', 'region', 'category', 'origin', 'eventName', 'eventSource', 'username', 'accessKeyId', 'channelArn',
+  'channelStores',
+] as const;
+/** Joins a list of ARNs (which hold no line breaks) into the one string a field travels as. */
+const LIST_SEPARATOR = '\n';
 const IN_HISTORY = 1;
 const HAS_READ_ONLY = 2;
 const READ_ONLY = 4;
@@ -61,6 +66,7 @@ export function encodeChunk(events: readonly IndexedEvent[]): EventChunk | undef
     refs[base + 7] = strings.ref(a.username);
     refs[base + 8] = strings.ref(a.accessKeyId);
     refs[base + 9] = strings.ref(event.channelArn);
+    refs[base + 10] = strings.ref(event.channelStores?.join(LIST_SEPARATOR));
     for (const r of a.resources) resourceRefs.push(strings.ref(r.type), strings.ref(r.name));
     resourceEnds[i] = resourceRefs.length;
   }
@@ -81,6 +87,8 @@ export function decodeChunk(chunk: EventChunk): IndexedEvent[] {
   const events: IndexedEvent[] = new Array<IndexedEvent>(ends.length);
   let start = 0;
   let resourceStart = 0;
+  // The events of one call share their channel's list: one array for all of them.
+  const lists = new Map<number, readonly string[]>();
   for (let i = 0; i < ends.length; i++) {
     const base = i * FIELDS.length;
     const eventId = stringAt(strings, refs[base]!)!;
@@ -101,9 +109,21 @@ export function decodeChunk(chunk: EventChunk): IndexedEvent[] {
     };
     const channelArn = stringAt(strings, refs[base + 9]!);
     if (channelArn !== undefined) events[i]!.channelArn = channelArn;
+    const storesRef = refs[base + 10]!;
+    if (storesRef >= 0) events[i]!.channelStores = listAt(strings, storesRef, lists);
     start = ends[i]!;
   }
   return events;
+}
+
+function listAt(strings: readonly string[], ref: number, lists: Map<number, readonly string[]>): readonly string[] {
+  let list = lists.get(ref);
+  if (list === undefined) {
+    const joined = strings[ref]!;
+    list = joined === '' ? [] : joined.split(LIST_SEPARATOR);
+    lists.set(ref, list);
+  }
+  return list;
 }
 
 function flagsOf(event: IndexedEvent): number {

@@ -22,6 +22,8 @@ export interface IndexedEvent {
   attributes: HistoryAttributes;
   /** The channel a PutAuditEvents event came through (also its record's `metadata.channelARN`). */
   channelArn?: string;
+  /** The event data stores (ARNs) that channel sent it to when it was accepted: where the lake keeps it. */
+  channelStores?: readonly string[];
 }
 
 export class InvalidRecordError extends Error {}

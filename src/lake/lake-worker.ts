@@ -88,7 +88,8 @@ export class LakeWorker {
     const receiving = stores.map((store) => this.#receiving(store));
     let destinations: Map<string, string[]> | undefined;
     const destinationsOf = (channelArn: string): readonly string[] => destinations?.get(channelArn) ?? [];
-    if (page.some((candidate) => candidate.channelArn !== undefined)) {
+    // Only events stored before their channel's destinations were kept with them need the channels of now.
+    if (page.some((candidate) => candidate.channelArn !== undefined && candidate.channelStores === undefined)) {
       const channels = await this.#deps.catalog.allChannels();
       destinations = new Map(channels.map((c) => [c.arn, c.destinations.map((d) => d.Location)]));
     }

@@ -111,6 +111,8 @@ export interface LakeCandidate {
   region: string;
   category: string;
   channelArn?: string;
+  /** The stores its channel sent it to when it was accepted; absent for events stored before opentrail kept them. */
+  channelStores?: string[];
   json?: string;
 }
 

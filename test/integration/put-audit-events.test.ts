@@ -209,3 +209,44 @@ describe('the audit-events switches', () => {
     expect(logged?.event).toMatchObject({ inHistory: false, origin: 'channel', category: 'ActivityAuditLog' });
   });
 });
+
+describe('events accepted before their channel changes', () => {
+  let servers: TestServer[] = [];
+  afterAll(async () => {
+    for (const running of servers) await running.close();
+    servers = [];
+  });
+
+  it('are kept by the stores the channel sent them to when it took them, even once it is deleted or re-pointed', async () => {
+    // An api process has no lake worker: the events wait in the log while their channels change.
+    const api = await startTestServer({ role: 'api' });
+    servers.push(api);
+    const audit = '[{"FieldSelectors":[{"Field":"eventCategory","Equals":["ActivityAuditLog"]}]}]';
+    const makeStore = async (name: string) => (JSON.parse(await cli(api, ['cloudtrail', 'create-event-data-store', '--name', name,
+      '--no-termination-protection-enabled', '--advanced-event-selectors', audit])) as { EventDataStoreArn: string }).EventDataStoreArn;
+    const [first, second] = [await makeStore('first'), await makeStore('second')];
+    const makeChannel = async (name: string) => (JSON.parse(await cli(api, ['cloudtrail', 'create-channel', '--name', name,
+      '--source', 'Custom', '--destinations', `Type=EVENT_DATA_STORE,Location=${first}`])) as { ChannelArn: string }).ChannelArn;
+    const [deleted, repointed] = [await makeChannel('deleted'), await makeChannel('repointed')];
+    const putTo = async (channel: string, id: string) => {
+      const file = path.join(api.dataDir, `${id}.json`);
+      fs.writeFileSync(file, JSON.stringify([entry(id, eventData())]));
+      const result = await awsCli(api, ['cloudtrail-data', 'put-audit-events', '--channel-arn', channel, '--audit-events', `file://${file}`]);
+      return (JSON.parse(result.stdout) as PutAnswer).successful[0]!.eventID;
+    };
+    const beforeDelete = await putTo(deleted, 'before-delete');
+    const beforeRepoint = await putTo(repointed, 'before-repoint');
+    await cli(api, ['cloudtrail', 'delete-channel', '--channel', deleted]);
+    await cli(api, ['cloudtrail', 'update-channel', '--channel', repointed, '--destinations', `Type=EVENT_DATA_STORE,Location=${second}`]);
+    const afterRepoint = await putTo(repointed, 'after-repoint');
+    await api.close();
+    servers = [];
+
+    const worker = await startTestServer({ role: 'all', dataDir: api.dataDir });
+    servers.push(worker);
+    const keptBy = async (store: string) => (await worker.store.lakeEvents.eventsOf(store, 0, 100)).map((e) => e.eventId).sort();
+    await waitFor('the lake worker past every event', async () => ((await keptBy(second)).length > 0 ? true : undefined));
+    expect(await keptBy(first)).toEqual([beforeDelete, beforeRepoint].sort());
+    expect(await keptBy(second)).toEqual([afterRepoint]);
+  });
+});

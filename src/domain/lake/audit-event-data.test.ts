@@ -69,8 +69,11 @@ describe('the stored record', () => {
       eventTime: '2026-02-03T04:05:06Z', awsRegion: 'eu-west-1', recipientAccountId: OWNER,
       metadata: { ingestionTime: '2026-02-03T05:00:00Z', channelARN: f.channelArn }, eventData: f.eventData,
     });
-    const indexed = indexAuditEvent(record, f, { inHistory: true, origin: 'recorded' });
-    expect(indexed).toMatchObject({ accountId: OWNER, region: 'eu-west-1', timeMs: Date.UTC(2026, 1, 3, 4, 5, 6), category: 'ActivityAuditLog' });
+    const stores = ['arn:aws:cloudtrail:eu-west-1:123456789012:eventdatastore/s1'];
+    const indexed = indexAuditEvent(record, f, { inHistory: true, origin: 'recorded', channelStores: stores });
+    expect(indexed).toMatchObject({
+      accountId: OWNER, region: 'eu-west-1', timeMs: Date.UTC(2026, 1, 3, 4, 5, 6), category: 'ActivityAuditLog', channelStores: stores,
+    });
     expect(JSON.parse(indexed.json)).toEqual(record);
     const { eventData: _data, ...envelope } = record;
     expect(indexed.json).toBe(`${JSON.stringify(envelope).slice(0, -1)},"eventData":${f.eventDataText}}`);

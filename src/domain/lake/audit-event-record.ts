@@ -72,7 +72,11 @@ function envelopeJson(record: CloudTrailRecord, eventDataText: string): string {
 }
 
 /** Event History finds it by the caller's eventName, eventSource and principal, as the envelope has none of its own. */
-export function indexAuditEvent(record: CloudTrailRecord, facts: AuditEventFacts, options: { inHistory: boolean; origin: EventOrigin }): IndexedEvent {
+export function indexAuditEvent(
+  record: CloudTrailRecord,
+  facts: AuditEventFacts,
+  options: { inHistory: boolean; origin: EventOrigin; channelStores: readonly string[] },
+): IndexedEvent {
   const { eventData } = facts;
   return {
     json: envelopeJson(record, facts.eventDataText),
@@ -84,6 +88,7 @@ export function indexAuditEvent(record: CloudTrailRecord, facts: AuditEventFacts
     inHistory: options.inHistory,
     origin: options.origin,
     channelArn: facts.channelArn,
+    channelStores: options.channelStores,
     attributes: {
       eventId: record.eventID,
       eventName: eventData.eventName,

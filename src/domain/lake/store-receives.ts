@@ -1,6 +1,6 @@
 // Whether an event data store keeps an event (spec §4.8, §5.3): it is ingesting, the event came after the store was
 // created, is of the store's account and (unless multi-region) region, and the store's selectors take it. Events
-// from outside AWS (ActivityAuditLog) reach only the stores their channel names as destinations.
+// from outside AWS (ActivityAuditLog) reach only the stores their channel named as destinations when it took them.
 import type { CloudTrailRecord } from '../record.js';
 import type { AdvancedEventSelector } from '../selectors/advanced-event-selector.js';
 import { compileAdvancedSelectors } from '../selectors/compile-advanced.js';
@@ -27,6 +27,8 @@ export interface LakeEventView {
   category: string;
   /** The channel an ActivityAuditLog event came through (its `metadata.channelARN`). */
   channelArn?: string | undefined;
+  /** The stores that channel sent it to when it was accepted; when absent, the channel's destinations now. */
+  channelStores?: readonly string[] | undefined;
   record(): CloudTrailRecord | undefined;
 }
 
@@ -55,10 +57,13 @@ export function storeReceives(
   if (event.accountId !== store.accountId) return false;
   if (!store.multiRegionEnabled && event.region !== store.region) return false;
   if (!receiving.categories.has(event.category)) return false;
-  if (event.category === ACTIVITY_AUDIT_LOG) {
-    if (event.channelArn === undefined || !channelDestinations(event.channelArn).includes(store.arn)) return false;
-  }
+  if (event.category === ACTIVITY_AUDIT_LOG && !destinationsOf(event, channelDestinations).includes(store.arn)) return false;
   if (!receiving.selects) return true;
   const record = event.record();
   return record !== undefined && receiving.selects(record);
+}
+
+function destinationsOf(event: LakeEventView, channelDestinations: (channelArn: string) => readonly string[]): readonly string[] {
+  if (event.channelStores) return event.channelStores;
+  return event.channelArn === undefined ? [] : channelDestinations(event.channelArn);
 }

@@ -8,6 +8,7 @@ import { auditChannel, storeAuditEvents } from '../../services/lake/put-audit-ev
 import { formatEventTime } from '../../domain/event-time.js';
 import { parseLakeReference } from '../../domain/lake/lake-arn.js';
 import type { Services } from '../../services/services.js';
+import type { StoredChannel } from '../../store/lake-store.js';
 import type { AuditBatchPreparer } from './cloudtrail-data/audit-batch-threads.js';
 import type { AuditBatchFacts } from './cloudtrail-data/audit-event-batch.js';
 
@@ -76,10 +77,10 @@ function requiredQuery(request: EdgeRequest, name: string): string {
   return value;
 }
 
-function batchFacts(services: Services, channel: { arn: string; accountId: string }, call: { region: string; now: Date }): AuditBatchFacts {
+function batchFacts(services: Services, channel: StoredChannel, call: { region: string; now: Date }): AuditBatchFacts {
   const { inHistory, toTrails } = services.auditEvents;
   return {
-    channelArn: channel.arn, accountId: channel.accountId, region: call.region, ingestionTime: formatEventTime(call.now),
+    channelArn: channel.arn, channelStores: channel.destinations.map((destination) => destination.Location), accountId: channel.accountId, region: call.region, ingestionTime: formatEventTime(call.now),
     inHistory, origin: toTrails ? 'recorded' : 'channel',
   };
 }

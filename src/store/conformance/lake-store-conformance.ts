@@ -86,11 +86,17 @@ export function lakeStoreConformance(name: string, open: () => Promise<Store>): 
       const audit = indexEvent(record({
         eventCategory: 'ActivityAuditLog', recipientAccountId: ACCOUNT, metadata: { channelARN: 'arn:channel' }, awsRegion: 'eu-west-1',
       }), { origin: 'recorded' });
-      await store.eventLog.append([plain, audit]);
-      const [first, second] = await store.lakeEvents.candidatesAfter(0, 10);
+      const stores = ['s1', 's2'].map((id) => `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:eventdatastore/${id}`);
+      const delivered = { ...audit, eventId: 'audit-2', channelArn: 'arn:channel', channelStores: stores };
+      const nowhere = { ...audit, eventId: 'audit-3', channelArn: 'arn:channel', channelStores: [] };
+      await store.eventLog.append([plain, audit, delivered, nowhere]);
+      const [first, second, third, fourth] = await store.lakeEvents.candidatesAfter(0, 10);
       expect(first).toEqual({ seq: first!.seq, accountId: ACCOUNT, region: REGION, category: 'Management', json: plain.json });
       expect(second).toEqual({ seq: second!.seq, accountId: ACCOUNT, region: 'eu-west-1', category: 'ActivityAuditLog', channelArn: 'arn:channel' });
-      expect(await store.lakeEvents.candidatesAfter(second!.seq, 10)).toEqual([]);
+      // The stores the channel sent an event to when it was accepted come back as they went in.
+      expect(third).toEqual({ ...second, seq: third!.seq, channelStores: stores });
+      expect(fourth).toEqual({ ...second, seq: fourth!.seq, channelStores: [] });
+      expect(await store.lakeEvents.candidatesAfter(fourth!.seq, 10)).toEqual([]);
     });
 
     it('lets the event log prune only what the lake worker has read, while event data stores exist', async () => {

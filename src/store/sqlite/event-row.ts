@@ -1,6 +1,7 @@
 // How an IndexedEvent is laid out in the `events` table, in both directions.
 import type { IndexedEvent, EventOrigin } from '../../domain/indexed-event.js';
 import type { HistoryAttributes, HistoryResource } from '../../domain/history-attributes.js';
+import { lakeArn, lakeIdOf } from '../../domain/lake/lake-arn.js';
 
 /** The columns a lookup reads: enough for a HistoryRow. */
 export interface HistoryColumns {
@@ -29,12 +30,12 @@ export const HISTORY_SELECT = `e.seq, e.time_ms, e.json, e.event_id, e.event_nam
   e.username, e.access_key_id, e.resources`;
 
 export const INSERT_EVENT = `INSERT INTO events (event_id, event_key, scope, time_ms, category, in_history, origin,
-  event_name, event_source, read_only, username, access_key_id, resources, json, channel)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  event_name, event_source, read_only, username, access_key_id, resources, json, channel, channel_stores)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 export type InsertValues = [
   string, number, number, number, string, number, string, string, string, number | null, string | null,
-  string | null, string | null, string, string | null,
+  string | null, string | null, string, string | null, string | null,
 ];
 
 export function insertValues(event: IndexedEvent, key: number, scope: number): InsertValues {
@@ -43,7 +44,7 @@ export function insertValues(event: IndexedEvent, key: number, scope: number): I
     event.eventId, key, scope, event.timeMs, event.category, event.inHistory ? 1 : 0,
     event.origin, a.eventName, a.eventSource, a.readOnly === undefined ? null : Number(a.readOnly),
     a.username ?? null, a.accessKeyId ?? null, a.resources.length > 0 ? JSON.stringify(a.resources) : null,
-    event.json, event.channelArn ?? null,
+    event.json, event.channelArn ?? null, event.channelStores ? encodeChannelStores(event.channelStores) : null,
   ];
 }
 
@@ -80,4 +81,16 @@ export function indexedEventOf(row: EventColumns): IndexedEvent {
     origin: row.origin as EventOrigin,
     attributes: attributesOf(row),
   };
+}
+
+/**
+ * A channel's destinations as the events table keeps them: the stores' ids, comma separated. A channel sends only to
+ * stores of its own account and region, which are the event's, so the ARNs are made again from those.
+ */
+function encodeChannelStores(arns: readonly string[]): string {
+  return arns.map(lakeIdOf).join(',');
+}
+
+export function decodeChannelStores(ids: string, accountId: string, region: string): string[] {
+  return ids === '' ? [] : ids.split(',').map((id) => lakeArn('eventdatastore', region, accountId, id));
 }

@@ -242,6 +242,12 @@ const MIGRATIONS: readonly Migration[] = [
   `,
   // eventIDs: version 7 eventIDs keyed by their time (time-ordered-id.ts).
   orderedIdKeysMigration,
+  `
+  -- lake: the event data stores a PutAuditEvents event's channel sent it to when it was accepted (their ids, comma
+  -- separated), so that deleting or re-pointing the channel before the lake worker reads the event changes nothing
+  -- for it. Events stored before this column go to the channel's destinations of the moment the worker reads them.
+  ALTER TABLE events ADD COLUMN channel_stores TEXT;
+  `,
 ];
 
 if (MIGRATIONS.length !== SCHEMA_VERSION) {

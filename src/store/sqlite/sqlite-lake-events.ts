@@ -3,6 +3,7 @@
 // advanced in the same transaction as the rows it covers.
 import type Database from 'better-sqlite3';
 import type { WalSync } from './wal-sync.js';
+import { decodeChannelStores } from './event-row.js';
 import type { KeptEvent, LakeCandidate, LakeEvents, Membership } from '../lake-store.js';
 
 interface KeptRow {
@@ -18,6 +19,7 @@ interface CandidateRow {
   region: string;
   category: string;
   channel: unknown;
+  channel_stores: string | null;
   json: string | null;
 }
 
@@ -48,6 +50,7 @@ export class SqliteLakeEvents implements LakeEvents {
     this.#candidates = db.prepare(`SELECT e.seq, s.account_id, s.region, e.category,
         CASE WHEN e.category = 'ActivityAuditLog'
           THEN coalesce(e.channel, json_extract(e.json, '$.metadata.channelARN')) END AS channel,
+        CASE WHEN e.category = 'ActivityAuditLog' THEN e.channel_stores END AS channel_stores,
         CASE WHEN e.category = 'ActivityAuditLog' THEN NULL ELSE e.json END AS json
       FROM events e CROSS JOIN scopes s ON s.id = e.scope WHERE e.seq > ? ORDER BY e.seq LIMIT ?`);
     const byArn = '(SELECT id FROM event_data_stores WHERE arn = ?)';
@@ -72,6 +75,7 @@ export class SqliteLakeEvents implements LakeEvents {
     return this.#candidates.all(afterSeq, limit).map((row) => {
       const candidate: LakeCandidate = { seq: row.seq, accountId: row.account_id, region: row.region, category: row.category };
       if (typeof row.channel === 'string') candidate.channelArn = row.channel;
+      if (row.channel_stores !== null) candidate.channelStores = decodeChannelStores(row.channel_stores, row.account_id, row.region);
       if (row.json !== null) candidate.json = row.json;
       return candidate;
     });

@@ -12,6 +12,7 @@ import type { AuditBatchFacts } from './audit-event-batch.js';
 const ACCOUNT = '123456789012';
 const FACTS: AuditBatchFacts = {
   channelArn: `arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:channel/0b1c2d3e-0000-4000-8000-00000000000a`,
+  channelStores: [`arn:aws:cloudtrail:eu-west-1:${ACCOUNT}:eventdatastore/0b1c2d3e-0000-4000-8000-00000000000b`],
   accountId: ACCOUNT, region: 'eu-west-1', ingestionTime: '2026-11-24T08:00:00Z', inHistory: true, origin: 'recorded',
 };
 
@@ -45,6 +46,7 @@ describe('PutAuditEvents on ingest threads', () => {
     expect(threaded).toEqual(inline);
     expect(threaded.candidates.map((c) => c.index)).toEqual([0, 4]);
     expect(threaded.candidates[0]!.event.channelArn).toBe(FACTS.channelArn);
+    expect(threaded.candidates[0]!.event.channelStores).toEqual(FACTS.channelStores);
     expect(threaded.refused.map((r) => r.code)).toEqual(['InvalidChecksum', 'InvalidRecipient', 'FieldNotFound']);
   });
 

@@ -21,6 +21,8 @@ const body = z.object({
 /** What the call's events are checked against and stamped with; plain data, as it crosses to an ingest thread. */
 export interface AuditBatchFacts {
   channelArn: string;
+  /** The channel's destinations (event data store ARNs) as the call finds them: where its events are kept. */
+  channelStores: string[];
   /** The channel's owner: the only recipientAccountId its events may name. */
   accountId: string;
   region: string;
