@@ -72,6 +72,20 @@ describe('spool', () => {
     for (const id of unsent) expect(fake.stored.has(id)).toBe(true);
   });
 
+  it('numbers new files past a cursor an earlier process left, so that the next start does not take them for sent', async () => {
+    // What a process that sent everything and then died without close() leaves: its files retired, its cursor kept.
+    fs.writeFileSync(path.join(dir, 'cursor.json'), JSON.stringify({ seq: 3, offset: 0 }));
+    fake.down = true;
+    const during = spooling();
+    const ids = Array.from({ length: 5 }, () => during.record({ eventName: 'DuringOutage' })!);
+    await closeAll();
+    fake.down = false;
+    const after = spooling();
+    expect(await after.flush()).toBe(true);
+    expect([...fake.stored.keys()].sort()).toEqual([...ids].sort());
+    expect(after.stats).toMatchObject({ replayed: 5, dropped: 0 });
+  });
+
   it('rotates files and deletes each once every record in it is acknowledged', async () => {
     fake.down = true;
     const c = spooling({ spool: { dir, segmentBytes: 2048 } });

@@ -49,8 +49,11 @@ export class SpoolQueue implements RecordQueue {
   ) {
     this.cursor = new SpoolCursor(options.dir);
     this.segments = existingSegments(options.dir);
-    this.nextSeq = (this.segments.at(-1)?.seq ?? 0) + 1;
-    this.skipAcknowledged(this.cursor.readSync());
+    const acknowledged = this.cursor.readSync();
+    // Numbered past the cursor too: a process that stopped without close() leaves a cursor naming a segment it
+    // already removed, and a segment numbered below it again would be taken for acknowledged at the next start.
+    this.nextSeq = Math.max(this.segments.at(-1)?.seq ?? 0, acknowledged?.seq ?? 0) + 1;
+    this.skipAcknowledged(acknowledged);
     for (const [i, segment] of this.segments.entries()) {
       const from = i === 0 ? this.offset : 0;
       this.unreadLines += countLines(segment, from);
