@@ -229,6 +229,26 @@ describe('OpentrailClient never fails the application', () => {
     expect(withDefault.stats.droppedByReason).toEqual({ invalid_event: 1 });
   });
 
+  it('waits in flush() and close() for events still being made, and counts them as pending meanwhile', async () => {
+    const later = (ms: number, eventName: string) => new Promise<{ eventName: string }>((resolve) => setTimeout(() => resolve({ eventName }), ms));
+    const flushing = client();
+    flushing.recordWhenReady(later(50, 'MadeLater'));
+    expect(flushing.stats.pending).toBe(1);
+    expect(await flushing.flush()).toBe(true);
+    expect([...fake.stored.values()].map((r) => r.eventName)).toEqual(['MadeLater']);
+    const closing = client();
+    closing.recordWhenReady(later(50, 'MadeWhileClosing'));
+    closing.recordWhenReady(Promise.reject(new Error('no identity service')));
+    expect(await closing.close()).toMatchObject({ sent: 1, pending: 0, droppedByReason: { invalid_event: 1 } });
+    expect([...fake.stored.values()].map((r) => r.eventName)).toEqual(['MadeLater', 'MadeWhileClosing']);
+    const late = client();
+    late.recordWhenReady(later(300, 'TooLate'));
+    expect(await late.flush({ timeoutMs: 20 })).toBe(false);
+    expect(await late.close({ timeoutMs: 20 })).toMatchObject({ sent: 0 });
+    await later(320, 'x');
+    expect(late.stats.droppedByReason).toEqual({ closed: 1 });
+  });
+
   it('close() gives up after its time limit while the server is down, counting what it could not send', async () => {
     const c = client({ batch: { maxDelayMs: 0 } });
     fake.down = true;

@@ -4,6 +4,7 @@ import type { AuditEvent } from './audit-record.js';
 import { MAX_RECORD_BYTES, resolveClientOptions, type ClientOptions, type ResolvedOptions } from './client-options.js';
 import { StatsCounter, type ClientStats, type DropReason } from './client-stats.js';
 import { DeferredEvents, type EventBuilder } from './deferred-events.js';
+import { EventsInMaking } from './events-in-making.js';
 import { deliverLines } from './deliver-lines.js';
 import { DeliveryLoop } from './delivery-loop.js';
 import { MemoryQueue } from './memory-queue.js';
@@ -35,6 +36,7 @@ export class OpentrailClient {
   private readonly abort = new AbortController();
   private readonly writer: RecordLineWriter;
   private readonly deferred: DeferredEvents;
+  private readonly making = new EventsInMaking();
   private closing: Promise<ClientStats> | undefined;
 
   /** Throws only on configuration errors (no credentials, a value out of range, a spool folder in use). */
@@ -100,6 +102,28 @@ export class OpentrailClient {
     this.deferred.hold(build, facts);
   }
 
+  /**
+   * Hands over an event still being made (the middleware's, while an async identity resolver runs): it counts as
+   * pending, and flush() and close() wait for it (within their time limits). Never throws; a promise that rejects
+   * counts as a dropped invalid event.
+   */
+  recordWhenReady(event: Promise<AuditEvent | undefined>): void {
+    if (this.closing) {
+      this.counters.drop('closed');
+      return;
+    }
+    const settled: Promise<void> = event.then(
+      (made) => {
+        if (made === undefined) return;
+        if (this.making.closed) return void this.counters.drop('closed');
+        if (this.deferred.held > 0) this.deferred.build();
+        this.accept(made);
+      },
+      (err: unknown) => void this.drop('invalid_event', () => `dropped an event that could not be made: ${messageOf(err)}`),
+    ).finally(() => this.making.events.delete(settled));
+    this.making.events.add(settled);
+  }
+
   private accept(event: AuditEvent): string | undefined {
     const refusal = this.queue.refusal;
     if (refusal) return this.dropRefused(refusal);
@@ -122,9 +146,11 @@ export class OpentrailClient {
   }
 
   /** Sends everything recorded so far now; true once all of it is stored (or given up), false if `timeoutMs` passes first. */
-  flush(options: { timeoutMs?: number } = {}): Promise<boolean> {
+  async flush(options: { timeoutMs?: number } = {}): Promise<boolean> {
+    const deadline = options.timeoutMs === undefined ? undefined : Date.now() + options.timeoutMs;
+    if (!(await this.making.settled(deadline))) return false;
     this.deferred.build();
-    return this.loop.flush(options.timeoutMs);
+    return this.loop.flush(deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
   }
 
   /** Stops taking events, delivers what is left within the time limit, and releases the spool. */
@@ -135,11 +161,16 @@ export class OpentrailClient {
   }
 
   get stats(): ClientStats {
-    return this.counters.snapshot(this.queue.pending + this.deferred.held);
+    return this.counters.snapshot(this.queue.pending + this.deferred.held + this.making.events.size);
   }
 
   private async shutDown(timeoutMs: number): Promise<ClientStats> {
-    await this.loop.flush(timeoutMs);
+    const deadline = Date.now() + timeoutMs;
+    await this.making.settled(deadline);
+    // Events still being made now are past the time limit: they count as dropped (closed) when they come.
+    this.making.closed = true;
+    this.deferred.build();
+    await this.loop.flush(Math.max(0, deadline - Date.now()));
     this.abort.abort();
     await this.loop.stop();
     this.call.close();

@@ -2,7 +2,7 @@
 // checked through LookupEvents on a running opentrail that received them from the SDK.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import express from 'express';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { OpentrailClient } from '../../src/client/opentrail-client.js';
@@ -48,6 +48,7 @@ async function expressApp(eventSource: string): Promise<{ url: string; close: ()
   app.delete('/orders/:id', () => {
     throw Object.assign(new Error('connection to db-7 refused with password hunter2'), { code: 'DatabaseUnavailable' });
   });
+  app.put('/slow/:id', (_req, res) => void setTimeout(() => res.status(204).end(), 300));
   app.use(opentrailErrors());
   const listener = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -77,6 +78,10 @@ async function fastifyApp(eventSource: string): Promise<{ url: string; close: ()
   app.delete('/orders/:id', async () => {
     throw Object.assign(new Error('connection to db-7 refused with password hunter2'), { code: 'DatabaseUnavailable' });
   });
+  app.put('/slow/:id', async (_req, reply) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    reply.code(204);
+  });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { url, close: () => app.close() };
 }
@@ -97,7 +102,8 @@ async function drive(url: string, eventSource: string): Promise<{ statuses: numb
   await call('POST', '/orders', { sku: 'sku-1', quantity: 2, password: 'pw', payment: { cardToken: 'ct' } });
   await call('POST', '/orders/o-9/cancel', { reason: 'late' });
   await call('DELETE', '/orders/o-3');
-  await call('GET', '/nowhere');
+  await call('GET', '/nowhere?access_token=SECRET1');
+  await abortedCall(url, '/slow/s-1', common);
   expect(await client.flush({ timeoutMs: 10_000 })).toBe(true);
   const reader = cloudTrailClient(server, { region: 'eu-central-1' }); // Event History is regional
   const records = [
@@ -106,6 +112,17 @@ async function drive(url: string, eventSource: string): Promise<{ statuses: numb
   ];
   reader.destroy();
   return { statuses, records };
+}
+
+/** A PUT whose client goes away before the (slow) answer: its record must still be made. */
+async function abortedCall(url: string, path: string, headers: Record<string, string>): Promise<void> {
+  const { hostname, port } = new URL(url);
+  const request = http.request({ hostname, port, path, method: 'PUT', headers });
+  request.on('error', () => undefined);
+  request.end();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  request.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 400));
 }
 
 function byName(records: CloudTrailRecord[], name: string): CloudTrailRecord {
@@ -121,7 +138,7 @@ function expectRecords(records: CloudTrailRecord[], eventSource: string): void {
     eventType: 'AwsApiCall', eventCategory: 'Management', managementEvent: true, recipientAccountId: '123456789012',
   };
   const headers = { 'x-tenant': 't-1', authorization: HIDDEN };
-  expect(records.map((r) => r.eventName).sort()).toEqual(['CreateOrder', 'DeleteOrder', 'GetOrder', 'RouteNotFound', 'WithdrawOrder']);
+  expect(records.map((r) => r.eventName).sort()).toEqual(['CreateOrder', 'DeleteOrder', 'GetOrder', 'PutSlow', 'RouteNotFound', 'WithdrawOrder']);
   for (const record of records) {
     expect(record).toMatchObject(common);
     expect(record.eventTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
@@ -146,7 +163,8 @@ function expectRecords(records: CloudTrailRecord[], eventSource: string): void {
   expect(failed).toMatchObject({ eventSource, readOnly: false, errorCode: 'DatabaseUnavailable', responseElements: null });
   expect(JSON.stringify(failed)).not.toContain('hunter2');
   expect(byName(records, 'RouteNotFound')).toMatchObject({ eventSource, readOnly: true, errorCode: 'NotFound', requestParameters: { path: '/nowhere', headers } });
-  expect(JSON.stringify(records)).not.toMatch(/Bearer abc|"pw"|"ct"/);
+  expect(byName(records, 'PutSlow')).toMatchObject({ eventSource, readOnly: false, errorCode: 'RequestAborted', requestParameters: { id: 's-1' } });
+  expect(JSON.stringify(records)).not.toMatch(/Bearer abc|"pw"|"ct"|SECRET1/);
 }
 
 describe('middleware', () => {

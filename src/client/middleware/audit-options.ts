@@ -10,6 +10,8 @@ export interface EventRecorder {
   record(event: AuditEvent): string | undefined;
   /** Where present, used instead of record(): the event's line is written later, with others' (OpentrailClient.recordLater). */
   recordLater?<Facts>(build: EventBuilder<Facts>, facts: Facts): void;
+  /** Where present, used for an event still being made (an async identity): flush() and close() wait for it. */
+  recordWhenReady?(event: Promise<AuditEvent | undefined>): void;
 }
 
 /** Per-route settings (Express: `auditRoute({...})` before the handler; Fastify: route `config: { opentrail: {...} }`). */

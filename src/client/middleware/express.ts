@@ -39,11 +39,13 @@ export function opentrailExpress(options: ExpressAuditOptions) {
       if (auditor.wantsBody(request.method ?? 'GET', this.statusCode, routeAudit(this))) body = value;
       return json.call(this, value);
     };
+    // Asked now, the peer's address is kept by the socket: a client that aborts closes it before the record is made.
+    void request.socket.remoteAddress;
     let done = false;
     const finish = () => {
       if (done) return;
       done = true;
-      auditor.finish(exchangeOf(request, response, body), request);
+      auditor.finish({ ...exchangeOf(request, response, body), aborted: !response.writableFinished }, request);
     };
     response.once('finish', finish);
     response.once('close', finish);

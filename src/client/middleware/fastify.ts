@@ -1,6 +1,7 @@
 // `opentrail/client/fastify`: a Fastify plugin that records every request the application answers.
 //   app.register(opentrailFastify, { client, eventSource: 'orders.example.com', identity: (req) => … })
 // Per route: `{ config: { opentrail: { eventName: 'PlaceOrder', responseElements: true } } }`.
+import type { Socket } from 'node:net';
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditOptions, RouteAudit } from './audit-options.js';
 import { HttpAuditor, type HttpExchange } from './http-auditor.js';
@@ -40,6 +41,14 @@ const plugin: FastifyPluginCallback<FastifyAuditOptions> = (app, options, done) 
     }
     next(null, payload);
   });
+  // Asked once per connection, the peer's address is kept by the socket: an aborting client closes it before its
+  // call is recorded.
+  app.server.on('connection', (socket: Socket) => void socket.remoteAddress);
+  // A client that goes away before the answer is complete gets no onResponse: its call is recorded as aborted.
+  app.addHook('onRequestAbort', (request, next) => {
+    if (!auditor.skips(request)) auditor.finish(exchangeOf(request, undefined, gathered.get(request)), request);
+    next();
+  });
   app.addHook('onResponse', (request, reply, next) => {
     if (!auditor.skips(request)) {
       const facts = reply.statusCode >= 400 || auditor.mayRecordResponse(request.method) ? gathered.get(request) : undefined;
@@ -54,9 +63,10 @@ function routeAudit(routeOptions: FastifyRequest['routeOptions']): RouteAudit | 
   return routeOptions.config?.opentrail;
 }
 
-function exchangeOf(request: FastifyRequest, reply: FastifyReply, gathered: Gathered | undefined): HttpExchange {
+/** `reply` undefined: the client went away before the answer was complete (onRequestAbort). */
+function exchangeOf(request: FastifyRequest, reply: FastifyReply | undefined, gathered: Gathered | undefined): HttpExchange {
   const finishedAt = Date.now();
-  const requestId = reply.getHeader('x-request-id');
+  const requestId = reply?.getHeader('x-request-id');
   const routeOptions = request.routeOptions;
   return {
     raw: request.raw,
@@ -66,12 +76,13 @@ function exchangeOf(request: FastifyRequest, reply: FastifyReply, gathered: Gath
     params: request.params as Record<string, unknown> | undefined,
     query: request.query as Record<string, unknown> | undefined,
     body: request.body,
-    statusCode: reply.statusCode,
-    responseBody: gathered?.payload === undefined ? undefined : parsedBody(gathered.payload, reply.getHeader('content-type')),
+    statusCode: reply?.statusCode ?? 0,
+    responseBody: gathered?.payload === undefined || !reply ? undefined : parsedBody(gathered.payload, reply.getHeader('content-type')),
     error: gathered?.error,
     responseRequestId: typeof requestId === 'string' ? requestId : undefined,
     routeAudit: routeAudit(routeOptions),
     finishedAt,
+    aborted: reply === undefined,
   };
 }
 

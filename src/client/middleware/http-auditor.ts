@@ -30,6 +30,8 @@ export interface HttpExchange {
   routeAudit: RouteAudit | undefined;
   /** When the answer was finished, in milliseconds since the epoch. */
   finishedAt: number;
+  /** The client went away before the answer was complete (the handler may still have run, or be running). */
+  aborted?: boolean;
 }
 
 /** GET, HEAD and OPTIONS, in any case (Node gives methods in capitals: compared as they are first). */
@@ -40,6 +42,16 @@ function isRead(method: string): boolean {
 }
 
 const MAX_SECTION_BYTES = 100 * 1024;
+const ABORTED = { code: 'RequestAborted', message: 'The client closed the connection before the answer was complete.' };
+
+/**
+ * A message that quotes the request's URL (Fastify's "Route GET:/x?token=… not found") without its query string,
+ * whose values requestParameters shows only redacted.
+ */
+function withoutQuery(message: string, url: string): string {
+  const query = url.indexOf('?');
+  return query < 0 || !message.includes(url) ? message : message.split(url).join(url.slice(0, query));
+}
 const MAX_SHORT_FIELD = 1024;
 
 export class HttpAuditor<Request> {
@@ -102,14 +114,19 @@ export class HttpAuditor<Request> {
       identity = undefined;
     }
     if (!(identity instanceof Promise)) return this.event(exchange, request, identity);
-    const record = (resolved: UserIdentity | undefined) => {
+    const made = identity.then((resolved) => this.event(exchange, request, resolved), () => this.event(exchange, request, undefined));
+    const { client } = this.options;
+    if (client.recordWhenReady) {
+      client.recordWhenReady(made);
+      return undefined;
+    }
+    made.then((event) => {
       try {
-        this.options.client.record(this.event(exchange, request, resolved));
+        client.record(event);
       } catch {
         // as in finish()
       }
-    };
-    identity.then(record, () => record(undefined));
+    }, () => undefined);
     return undefined;
   }
 
@@ -117,7 +134,9 @@ export class HttpAuditor<Request> {
     const route = exchange.routeAudit;
     const method = exchange.method.toUpperCase();
     const readOnly = route?.readOnly ?? isRead(method);
-    const error = errorFacts(exchange.statusCode, exchange.responseBody, exchange.error);
+    const error = exchange.aborted && exchange.statusCode < 400
+      ? ABORTED
+      : errorFacts(exchange.statusCode, exchange.responseBody, exchange.error);
     const event: AuditEvent = new CapturedEvent(
       exchange.finishedAt,
       route?.eventSource ?? this.options.eventSource,
@@ -133,7 +152,7 @@ export class HttpAuditor<Request> {
     if (userAgent) event.userAgent = userAgent.slice(0, MAX_SHORT_FIELD);
     if (error) {
       event.errorCode = error.code.slice(0, MAX_SHORT_FIELD);
-      event.errorMessage = error.message.slice(0, MAX_SHORT_FIELD);
+      event.errorMessage = withoutQuery(error.message, exchange.url).slice(0, MAX_SHORT_FIELD);
     }
     if (this.options.region) event.awsRegion = this.options.region;
     if (this.options.recipientAccountId) event.recipientAccountId = this.options.recipientAccountId;

@@ -40,6 +40,31 @@ describe('redactor', () => {
     expect(input.password).toBe('p');
   });
 
+  it('hides the shorter secret names too, and the shortest only as whole names', () => {
+    const input = { pwd: 'a', pin: '1', otp: '2', pass: '3', jwt: 'j', 'x-session-id': 's', 'x-auth': 'Bearer b', shipping: 'dhl', footprint: 7 };
+    const H = 'HIDDEN_DUE_TO_SECURITY_REASONS';
+    expect(redactor()(input)).toEqual({ pwd: H, pin: H, otp: H, pass: H, jwt: H, 'x-session-id': H, 'x-auth': H, shipping: 'dhl', footprint: 7 });
+  });
+
+  it('copies as JSON would: an own toJSON, BigInt as text, no functions or symbols', () => {
+    const user = { id: 1, name: 'ana', recoveryCodes: ['r1'], toJSON: () => ({ id: 1, name: 'ana' }) };
+    expect(redactor()({ user, big: 12345678901234567890n, fn: () => 1, list: [() => 1, Symbol('s')] }))
+      .toEqual({ user: { id: 1, name: 'ana' }, big: '12345678901234567890', list: [null, null] });
+  });
+
+  it('stops at cycles and at a bounded number of values, however the body shares its members', () => {
+    const cyclic: Record<string, unknown> = { name: 'loop' };
+    cyclic.self = cyclic;
+    cyclic.list = [cyclic, { back: cyclic }];
+    expect(redactor()(cyclic)).toEqual({ name: 'loop', self: '[circular]', list: ['[circular]', { back: '[circular]' }] });
+    // Each level shares one object twice: 2^30 paths to copy if nothing bounded the walk.
+    let shared: Record<string, unknown> = { leaf: true };
+    for (let i = 0; i < 30; i++) shared = { a: shared, b: shared };
+    const copy = JSON.stringify(redactor()(shared));
+    expect(copy).toContain('[too large]');
+    expect(copy.length).toBeLessThan(500_000);
+  });
+
   it('adds names and patterns of the application', () => {
     expect(redactor(['ssn', /^card/i])({ SSN: '1', cardNumber: '4', cvc: '5' })).toEqual({
       SSN: 'HIDDEN_DUE_TO_SECURITY_REASONS', cardNumber: 'HIDDEN_DUE_TO_SECURITY_REASONS', cvc: '5',

@@ -14,7 +14,12 @@ export type AddressOf = (request: IncomingMessage) => string;
 
 export function addressResolver(trust: TrustProxy = false): AddressOf {
   const trusted = trustFunction(trust);
-  return (request) => plain(trust === false ? request.socket.remoteAddress ?? '' : proxyaddr(request, trusted));
+  // A socket closed by an aborting client no longer knows its peer (unless it was asked before): '' then, rather
+  // than proxyaddr's undefined, which would fail the record.
+  return (request) => {
+    if (trust === false || request.socket.remoteAddress === undefined) return plain(request.socket.remoteAddress ?? '');
+    return plain(proxyaddr(request, trusted) ?? '');
+  };
 }
 
 function trustFunction(trust: TrustProxy): (address: string, hop: number) => boolean {
