@@ -16,6 +16,10 @@ describe('checkProducerRecord', () => {
     expect(checkProducerRecord(full, CALLER)).toEqual({ ok: true, record: full });
   });
 
+  it('takes characters beyond the BMP (surrogate pairs) in its text members', () => {
+    expect(checkProducerRecord({ ...base, eventName: 'Ship📦', eventID: 'e-😀' }, CALLER).ok).toBe(true);
+  });
+
   it('takes a real service event whose userIdentity has no type (spec data: AwsServiceEvent)', () => {
     const serviceEvent = { ...base, eventType: 'AwsServiceEvent', userIdentity: { accountId: CALLER, invokedBy: 'secretsmanager.amazonaws.com' } };
     expect(checkProducerRecord(serviceEvent, CALLER).ok).toBe(true);
@@ -42,6 +46,8 @@ describe('checkProducerRecord', () => {
     ['a requestParameters list', { ...base, requestParameters: [1] }, 'requestParameters'],
     ['an additionalEventData string', { ...base, additionalEventData: 'x' }, 'additionalEventData'],
     ['a numeric errorCode', { ...base, errorCode: 403 }, 'errorCode'],
+    ['an eventID with a lone surrogate', { ...base, eventID: 'id-\ud800' }, 'lone UTF-16 surrogate'],
+    ['an eventName with a lone low surrogate', { ...base, eventName: '\udc00Run' }, 'eventName'],
     ['a time without Z', { ...base, eventTime: '2026-11-24T10:00:00' }, 'eventTime'],
     ['a time with milliseconds', { ...base, eventTime: '2026-11-24T10:00:00.123Z' }, 'eventTime'],
     ['a date alone', { ...base, eventTime: '2026-11-24' }, 'eventTime'],

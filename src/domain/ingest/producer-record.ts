@@ -28,6 +28,7 @@ const MAX_EVENT_ID = 128;
 const MAX_SHORT_TEXT = 1024;
 const REGION = /^[a-z]{2}(-[a-z0-9]+)+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** spec §1.1: UTC, second precision, a literal Z. */
 const EVENT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
@@ -60,6 +61,8 @@ function requiredProblem(record: Record<string, unknown>): string | undefined {
     const text = record[member];
     if (typeof text !== 'string' || text === '') return `${member} is required and must be a non-empty string`;
     if (text.length > MAX_SHORT_TEXT) return `${member} is longer than ${MAX_SHORT_TEXT} characters`;
+    // SQLite keeps text as UTF-8, where a lone surrogate has no form: LookupEvents would give back another id.
+    if (LONE_SURROGATE.test(text)) return `${member} holds a lone UTF-16 surrogate, which is not a character`;
   }
   const { eventID, eventTime, awsRegion } = record as Record<(typeof REQUIRED_TEXT)[number], string>;
   if (eventID.length > MAX_EVENT_ID) return `eventID is longer than ${MAX_EVENT_ID} characters`;
