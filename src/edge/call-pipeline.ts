@@ -29,6 +29,7 @@ export class CallPipeline {
     let auth: Authentication | undefined;
     try {
       auth = await this.deps.authenticator.authenticate(request);
+      requireScopedTo(surface, auth);
       const call = { request, caller: auth.caller, region: auth.region };
       const checks = await surface.authorization(call, facts);
       await this.deps.authorizer.authorize({ ...call, sourceIp: request.sourceIp, userAgent: request.userAgent, secureTransport: false }, checks);
@@ -99,6 +100,19 @@ export class CallPipeline {
     }
     return reply();
   }
+}
+
+/**
+ * The surface is picked from what the request claims (its Authorization text, X-Amz-Target, the path); the signature
+ * vouches only for the service its credential scope names. A request signed for another service (an S3 presigned
+ * URL, whose body and X-Amz-Target are unsigned) must not reach this one, as AWS refuses it.
+ */
+function requireScopedTo(surface: Surface, auth: Authentication): void {
+  if (surface.signingNames.includes(auth.signingName)) return;
+  throw new AuthenticationFailure(
+    new ServiceError('InvalidSignatureException', `Credential should be scoped to correct service: '${surface.signingNames[0]}'.`),
+    { caller: auth.caller, region: auth.region },
+  );
 }
 
 /** The error under the surface's own name for it, as both its reply and the call's record carry it. */
