@@ -6,7 +6,7 @@ import {
   AddTagsCommand, CreateTrailCommand, DescribeTrailsCommand, GetTrailStatusCommand, LookupEventsCommand, UpdateTrailCommand,
 } from '@aws-sdk/client-cloudtrail';
 import {
-  AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand,
+  AddUserToGroupCommand, AttachGroupPolicyCommand, CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand, DeletePolicyCommand,
   PutRolePolicyCommand, PutUserPolicyCommand, UpdateAssumeRolePolicyCommand, TagUserCommand, GetUserCommand, UpdateAccessKeyCommand, GetAccessKeyLastUsedCommand,
 } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
@@ -189,6 +189,29 @@ describe('keys and role sessions', () => {
     expect(err.message).toBe(`User: ${assumed.AssumedRoleUser!.Arn} is not authorized to perform: cloudtrail:LookupEvents because no session policy allows the cloudtrail:LookupEvents action`);
     iam.destroy();
     ct.destroy();
+  });
+
+  it('allows a session nothing when its session policy ARNs do not resolve, rather than all its role allows', async () => {
+    const user = await createUserWithKey(server, 'arn-narrow', allow('sts:AssumeRole', `arn:aws:iam::${ACCOUNT}:role/trail-reader`));
+    const iam = iamClient(server);
+    const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: user.arn }, Action: 'sts:AssumeRole' }] };
+    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'trail-reader', PolicyDocument: JSON.stringify(trust) }));
+    const { Policy } = await iam.send(new CreatePolicyCommand({ PolicyName: 'describe-only', PolicyDocument: JSON.stringify(allow('cloudtrail:DescribeTrails')) }));
+    const sessionWith = async (arns: string[]) => {
+      const assumed = await stsClient(server, user).send(new AssumeRoleCommand({
+        RoleArn: `arn:aws:iam::${ACCOUNT}:role/trail-reader`, RoleSessionName: 'by-arn', PolicyArns: arns.map((arn) => ({ arn })),
+      }));
+      const { AccessKeyId, SecretAccessKey, SessionToken } = assumed.Credentials!;
+      return trailClient({ accessKeyId: AccessKeyId!, secretAccessKey: SecretAccessKey!, sessionToken: SessionToken! });
+    };
+    // An AWS managed policy opentrail does not have, and a policy of the account deleted after the session began.
+    const unknown = await sessionWith(['arn:aws:iam::aws:policy/ReadOnlyAccess']);
+    expect((await failure(unknown.send(new DescribeTrailsCommand({})))).name).toBe('AccessDeniedException');
+    const deleted = await sessionWith([Policy!.Arn!]);
+    await deleted.send(new DescribeTrailsCommand({}));
+    await iam.send(new DeletePolicyCommand({ PolicyArn: Policy!.Arn! }));
+    expect((await failure(deleted.send(new DescribeTrailsCommand({})))).name).toBe('AccessDeniedException');
+    for (const client of [iam, unknown, deleted]) client.destroy();
   });
 
   it('records STS calls in the region they were signed for, as STS\'s regional endpoints are', async () => {

@@ -30,7 +30,11 @@ export interface AuthorizationRequest {
 export interface PolicySet {
   /** The user's inline and managed policies and its groups'; or the role's policies. */
   readonly identity: readonly PolicyDocument[];
-  /** AssumeRole session policies: the effective identity permissions are identity ∩ session. None (or []) = no limit. */
+  /**
+   * AssumeRole session policies: the effective identity permissions are identity ∩ session. Absent: no limit. Empty
+   * (the session named policies that no longer exist, or never did): nothing is allowed, as a session policy can
+   * only narrow what the role allows, never widen it.
+   */
   readonly sessionPolicies?: readonly PolicyDocument[];
   /** Bucket policy, or the role's trust policy. */
   readonly resource?: readonly PolicyDocument[];

@@ -260,8 +260,9 @@ describe('session policies', () => {
     expect(decide(request(session, 's3:GetObject', BUCKET), { identity: [role], sessionPolicies })).toEqual(explicit('session'));
   });
 
-  it('an empty list of session policies limits nothing', () => {
-    expect(decide(request(session, 's3:GetObject', BUCKET), { identity: [role], sessionPolicies: [] })).toEqual(ALLOWED);
+  it('absent, limit nothing; present but empty (none of them resolved), allow nothing', () => {
+    expect(decide(request(session, 's3:GetObject', BUCKET), { identity: [role] })).toEqual(ALLOWED);
+    expect(decide(request(session, 's3:GetObject', BUCKET), { identity: [role], sessionPolicies: [] })).toEqual(implicit('session'));
   });
 
   it('limit a resource grant naming the role, not one naming the session itself', () => {

@@ -20,7 +20,7 @@ interface CompiledScope {
 
 export interface CompiledPolicySet {
   readonly identity: CompiledScope;
-  /** Absent when the session has no session policies (then nothing narrows the identity policies). */
+  /** Absent when the session has no session policies (then nothing narrows the identity policies); empty allows nothing. */
   readonly session?: CompiledScope;
   readonly resource: CompiledScope;
   /** A trust policy is among the resource policies: it must allow, identity policies alone never do. */
@@ -28,7 +28,7 @@ export interface CompiledPolicySet {
 }
 
 export function compilePolicySet(policies: PolicySet): CompiledPolicySet {
-  const session = policies.sessionPolicies?.length ? scope(policies.sessionPolicies) : undefined;
+  const session = policies.sessionPolicies ? scope(policies.sessionPolicies) : undefined;
   const resource = policies.resource ?? [];
   return {
     identity: scope(policies.identity),

@@ -69,6 +69,8 @@ export class PrincipalPolicyCache {
       const tags = role?.tags ?? [];
       const { sessionPolicies, sessionPolicyArns } = caller.session;
       if (!sessionPolicies?.length && !sessionPolicyArns?.length) return { identity, tags };
+      // A session policy ARN that does not resolve (deleted since, or an AWS managed policy opentrail does not have)
+      // adds nothing: with none left, the session is allowed nothing rather than all its role allows.
       const session = await this.documents(accountId, Object.fromEntries((sessionPolicies ?? []).map((p, i) => [String(i), p])), [...(sessionPolicyArns ?? [])]);
       return { identity, session, tags };
     }
