@@ -15,13 +15,15 @@ export interface Authentication {
   caller: Caller;
   region: string;
   signingName: string;
+  /** The headers the signature covers, lower-case. */
+  signedHeaders: readonly string[];
 }
 
 export class AuthenticationFailure extends Error {
   constructor(
     readonly error: ServiceError,
     /** Set when the access key was known: the refused call is recorded for that caller. */
-    readonly known?: Omit<Authentication, 'signingName'>,
+    readonly known?: Pick<Authentication, 'caller' | 'region'>,
   ) {
     super(error.message);
   }
@@ -59,7 +61,7 @@ export class Authenticator {
       throw new AuthenticationFailure(err instanceof ServiceError ? err : malformed(), { caller, region: parsed.scope.region });
     }
     await this.noteUse(key, parsed.scope.service, parsed.scope.region, now.getTime());
-    return { caller, region: parsed.scope.region, signingName: parsed.scope.service };
+    return { caller, region: parsed.scope.region, signingName: parsed.scope.service, signedHeaders: parsed.signedHeaders };
   }
 
   /** GetAccessKeyLastUsed's answer for long-term keys; written at most once a minute per key and service. */

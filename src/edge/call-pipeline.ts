@@ -29,7 +29,7 @@ export class CallPipeline {
     let auth: Authentication | undefined;
     try {
       auth = await this.deps.authenticator.authenticate(request);
-      requireScopedTo(surface, auth);
+      requireSignatureFor(surface, auth, request);
       const call = { request, caller: auth.caller, region: auth.region };
       const checks = await surface.authorization(call, facts);
       await this.deps.authorizer.authorize({ ...call, sourceIp: request.sourceIp, userAgent: request.userAgent, secureTransport: false }, checks);
@@ -107,12 +107,21 @@ export class CallPipeline {
  * vouches only for the service its credential scope names. A request signed for another service (an S3 presigned
  * URL, whose body and X-Amz-Target are unsigned) must not reach this one, as AWS refuses it.
  */
-function requireScopedTo(surface: Surface, auth: Authentication): void {
-  if (surface.signingNames.includes(auth.signingName)) return;
-  throw new AuthenticationFailure(
-    new ServiceError('InvalidSignatureException', `Credential should be scoped to correct service: '${surface.signingNames[0]}'.`),
-    { caller: auth.caller, region: auth.region },
-  );
+function requireSignatureFor(surface: Surface, auth: Authentication, request: EdgeRequest): void {
+  const known = { caller: auth.caller, region: auth.region };
+  if (!surface.signingNames.includes(auth.signingName)) {
+    const error = new ServiceError('InvalidSignatureException', `Credential should be scoped to correct service: '${surface.signingNames[0]}'.`);
+    throw new AuthenticationFailure(error, known);
+  }
+  // S3 acts on x-amz-* headers (x-amz-copy-source turns a PutObject into a copy of another object), so it refuses any
+  // the signature does not cover: a presigned URL must not be sent with headers its signer never chose.
+  const unsigned = auth.signingName === 's3'
+    ? Object.keys(request.headers).filter((name) => name.startsWith('x-amz-') && !auth.signedHeaders.includes(name))
+    : [];
+  if (unsigned.length > 0) {
+    const error = new ServiceError('AccessDenied', `There were headers present in the request which were not signed: ${unsigned.join(', ')}.`);
+    throw new AuthenticationFailure(error, known);
+  }
 }
 
 /** The error under the surface's own name for it, as both its reply and the call's record carry it. */

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { CreateTrailCommand, GetTrailCommand, type CloudTrailClient } from '@aws-sdk/client-cloudtrail';
-import { CreateBucketCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { awsCli } from '../support/aws-cli.js';
 import { cloudTrailClient } from '../support/sdk.js';
@@ -66,10 +66,27 @@ describe('a request signed for another service', () => {
     const send = (authorization: string) => fetch(`${server.url}/scope-logs/any.txt`, {
       method: 'PUT', headers: { ...headers, ...CLOUDTRAIL_CALL, authorization }, body: '{"Name":"kept"}',
     });
-    // As signed, it is what its scope says: an S3 PutObject, which X-Amz-Target does not turn into anything else.
+    // As signed, it goes to S3, which refuses the x-amz-target header the signature does not cover.
     const honest = await send(headers.authorization!);
-    expect(honest.status).toBe(200);
-    expect(honest.headers.get('etag')).toBeTruthy();
+    expect(honest.status).toBe(403);
+    expect(await honest.text()).toContain('There were headers present in the request which were not signed: x-amz-target.');
     await expectRefused(await send(forged));
+  });
+
+  it('refuses an S3 request carrying x-amz-* headers its signature does not cover', async () => {
+    const s3 = s3Client(server);
+    await s3.send(new PutObjectCommand({ Bucket: 'scope-logs', Key: 'shared.txt', Body: 'shared' }));
+    s3.destroy();
+    const config = path.join(server.dataDir, 'sigv4-get-config');
+    fs.writeFileSync(config, '[default]\nregion = us-east-1\ns3 =\n    signature_version = s3v4\n');
+    const presigned = await awsCli(server, ['s3', 'presign', 's3://scope-logs/shared.txt', '--expires-in', '300'], { AWS_CONFIG_FILE: config });
+    const url = presigned.stdout.trim();
+    expect(await (await fetch(url)).text()).toBe('shared');
+    // A header the signer never chose (x-amz-copy-source had turned a presigned PutObject into a copy of another object).
+    const added = await fetch(url, { headers: { 'x-amz-copy-source': '/scope-logs/private.txt' } });
+    expect(added.status).toBe(403);
+    const body = await added.text();
+    expect(body).toContain('<Code>AccessDenied</Code>');
+    expect(body).toContain('There were headers present in the request which were not signed: x-amz-copy-source.');
   });
 });
