@@ -182,3 +182,50 @@ describe('aws sts and the users\' own keys', () => {
     expect(JSON.stringify(history)).not.toMatch(/"SecretAccessKey":"[^H]/);
   });
 });
+
+describe('IAM calls limited by what they change (aws iam, as the limited user)', () => {
+  const ACCOUNT = '123456789012';
+  async function userWithKey(name: string, policy: object): Promise<Record<string, string>> {
+    await ok(['iam', 'create-user', '--user-name', name]);
+    await ok(['iam', 'put-user-policy', '--user-name', name, '--policy-name', 'limits', '--policy-document', JSON.stringify(policy)]);
+    const key = (await ok(['iam', 'create-access-key', '--user-name', name])).AccessKey as Record<string, string>;
+    return cliEnv({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+  }
+  const denied = async (args: string[], env: Record<string, string>) => {
+    const result = await awsCli(server, args, env);
+    expect(result.code, result.stdout).toBe(255);
+    expect(result.stderr).toContain('(AccessDenied)');
+  };
+
+  it('needs UpdateUser on the new path and name too, not only on the user as it is', async () => {
+    const self = `arn:aws:iam::${ACCOUNT}:user/carol`;
+    const env = await userWithKey('carol', allow('iam:UpdateUser', self));
+    await denied(['iam', 'update-user', '--user-name', 'carol', '--new-path', '/admins/'], env);
+    await denied(['iam', 'update-user', '--user-name', 'carol', '--new-user-name', 'root-ops'], env);
+    expect(((await ok(['iam', 'get-user', '--user-name', 'carol'])).User as Record<string, string>).Arn).toBe(self);
+  });
+
+  it('evaluates iam:PolicyARN and aws:TagKeys / aws:RequestTag conditions on the call', async () => {
+    const self = `arn:aws:iam::${ACCOUNT}:user/dave`;
+    const admin = (await ok(['iam', 'create-policy', '--policy-name', 'AdminAccess', '--policy-document', JSON.stringify(allow('*'))])).Policy as Record<string, string>;
+    const audit = (await ok(['iam', 'create-policy', '--policy-name', 'AuditRead', '--policy-document', JSON.stringify(allow('cloudtrail:LookupEvents'))])).Policy as Record<string, string>;
+    const env = await userWithKey('dave', {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Action: ['iam:AttachUserPolicy', 'iam:TagUser', 'iam:UntagUser'], Resource: self },
+        { Effect: 'Deny', Action: 'iam:AttachUserPolicy', Resource: '*', Condition: { ArnEquals: { 'iam:PolicyARN': admin.Arn } } },
+        { Effect: 'Deny', Action: ['iam:TagUser', 'iam:UntagUser'], Resource: '*', Condition: { 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['clearance'] } } },
+        { Effect: 'Deny', Action: 'iam:TagUser', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'security' } } },
+      ],
+    });
+    await denied(['iam', 'attach-user-policy', '--user-name', 'dave', '--policy-arn', admin.Arn!], env);
+    await ok(['iam', 'attach-user-policy', '--user-name', 'dave', '--policy-arn', audit.Arn!], env);
+    await denied(['iam', 'tag-user', '--user-name', 'dave', '--tags', 'Key=clearance,Value=top'], env);
+    await denied(['iam', 'tag-user', '--user-name', 'dave', '--tags', 'Key=team,Value=security'], env);
+    await ok(['iam', 'tag-user', '--user-name', 'dave', '--tags', 'Key=team,Value=web'], env);
+    await denied(['iam', 'untag-user', '--user-name', 'dave', '--tag-keys', 'clearance'], env);
+    const attached = (await ok(['iam', 'list-attached-user-policies', '--user-name', 'dave'])).AttachedPolicies as Array<{ PolicyName: string }>;
+    expect(attached.map((p) => p.PolicyName)).toEqual(['AuditRead']);
+    expect((await ok(['iam', 'list-user-tags', '--user-name', 'dave'])).Tags).toEqual([{ Key: 'team', Value: 'web' }]);
+  });
+});

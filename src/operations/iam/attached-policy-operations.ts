@@ -12,6 +12,9 @@ import type { PrincipalKind } from '../../services/iam/iam-account.js';
 
 type Named = Record<string, string>;
 
+/** iam:PolicyARN: which managed policy an Attach or Detach call is about, which policies may limit. */
+const policyArnKey = (input: Named) => (input.PolicyArn === undefined ? undefined : { 'iam:PolicyARN': input.PolicyArn });
+
 function policyInput(facts: PrincipalFacts) {
   return z.object({ [facts.param]: z.string(), PolicyArn: z.string() }).passthrough();
 }
@@ -24,7 +27,7 @@ export function attachPolicy(kind: PrincipalKind) {
     readOnly: false,
     input: policyInput(facts),
     errors: ['NoSuchEntity', 'LimitExceeded', 'InvalidInput', 'PolicyNotAttachable', 'ServiceFailure', ...(kind === 'role' ? ['UnmodifiableEntity' as const] : [])],
-    access: onPrincipal(name, kind, (i: Named) => i[facts.param]),
+    access: onPrincipal(name, kind, (i: Named) => i[facts.param], { keys: policyArnKey }),
     run: (request: Named, context) => exclusively(context, async (account) => {
       const entity = await account.principal(kind, request[facts.param] ?? '');
       const policy = await account.policy(request.PolicyArn ?? '');
@@ -46,7 +49,7 @@ export function detachPolicy(kind: PrincipalKind) {
     readOnly: false,
     input: policyInput(facts),
     errors: ['NoSuchEntity', 'LimitExceeded', 'InvalidInput', 'ServiceFailure', ...(kind === 'role' ? ['UnmodifiableEntity' as const] : [])],
-    access: onPrincipal(name, kind, (i: Named) => i[facts.param]),
+    access: onPrincipal(name, kind, (i: Named) => i[facts.param], { keys: policyArnKey }),
     run: (request: Named, context) => exclusively(context, async (account) => {
       const entity = await account.principal(kind, request[facts.param] ?? '');
       const arn = request.PolicyArn ?? '';

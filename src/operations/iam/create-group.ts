@@ -15,7 +15,7 @@ export const createGroupOperation = defineOperation({
   readOnly: false,
   input,
   errors: ['LimitExceeded', 'EntityAlreadyExists', 'NoSuchEntity', 'ServiceFailure'],
-  access: onPrincipal('CreateGroup', 'group', (i) => i.GroupName, (i) => i.Path),
+  access: onPrincipal('CreateGroup', 'group', (i) => i.GroupName, { pathOf: (i) => i.Path }),
   run: (request, context) => exclusively(context, async (account) => {
     const name = checkName('GroupName', request.GroupName, 128);
     const path = checkPath('Path', request.Path);

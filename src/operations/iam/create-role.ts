@@ -1,7 +1,7 @@
 // CreateRole: a role and the trust policy that says who may assume it; sessions last up to MaxSessionDuration.
 import { z } from 'zod';
 import { defineOperation } from '../operation.js';
-import { exclusively, onPrincipal } from './iam-context.js';
+import { exclusively, onPrincipal, tagKeys } from './iam-context.js';
 import { queryInt, tagList } from './iam-shapes.js';
 import { roleWire } from './iam-wire.js';
 import { checkDescription, checkName, checkPath } from '../../services/iam/iam-validation.js';
@@ -25,7 +25,7 @@ export const createRoleOperation = defineOperation({
   readOnly: false,
   input,
   errors: ['LimitExceeded', 'InvalidInput', 'EntityAlreadyExists', 'MalformedPolicyDocument', 'ConcurrentModification', 'ServiceFailure'],
-  access: onPrincipal('CreateRole', 'role', (i) => i.RoleName, (i) => i.Path),
+  access: onPrincipal('CreateRole', 'role', (i) => i.RoleName, { pathOf: (i) => i.Path, keys: (i) => tagKeys(i.Tags) }),
   run: (request, context) => exclusively(context, async (account) => {
     const name = checkName('RoleName', request.RoleName, 64);
     const path = checkPath('Path', request.Path);

@@ -1,7 +1,7 @@
 // CreateUser: a new IAM user with no credentials and no permissions.
 import { z } from 'zod';
 import { defineOperation } from '../operation.js';
-import { exclusively, onPrincipal } from './iam-context.js';
+import { exclusively, onPrincipal, tagKeys } from './iam-context.js';
 import { tagList } from './iam-shapes.js';
 import { userWire } from './iam-wire.js';
 import { checkName, checkPath } from '../../services/iam/iam-validation.js';
@@ -16,7 +16,7 @@ export const createUserOperation = defineOperation({
   readOnly: false,
   input,
   errors: ['LimitExceeded', 'EntityAlreadyExists', 'NoSuchEntity', 'InvalidInput', 'ConcurrentModification', 'ServiceFailure'],
-  access: onPrincipal('CreateUser', 'user', (i) => i.UserName, (i) => i.Path),
+  access: onPrincipal('CreateUser', 'user', (i) => i.UserName, { pathOf: (i) => i.Path, keys: (i) => tagKeys(i.Tags) }),
   run: (request, context) => exclusively(context, async (account) => {
     const name = checkName('UserName', request.UserName, 64);
     const path = checkPath('Path', request.Path);

@@ -15,13 +15,38 @@ export function exclusively<T>(context: OperationContext, work: (account: IamAcc
   return writeExclusively(context.services.identity.accountWrites, account.accountId, () => work(account));
 }
 
-export function onPrincipal<I>(action: string, kind: PrincipalKind, nameOf: (input: I, context: OperationContext) => string | undefined, pathOf?: (input: I) => string | undefined) {
+export interface PrincipalAccess<I> {
+  /** The path of a principal the call creates: its ARN before it exists. */
+  pathOf?: (input: I) => string | undefined;
+  /** Condition keys the call's request brings (iam:PolicyARN, aws:TagKeys, aws:RequestTag/<key>). */
+  keys?: (input: I) => Record<string, string | readonly string[]> | undefined;
+  /** A rename (UpdateUser, UpdateGroup): the caller needs the action on the principal's ARN after the call too. */
+  renamedTo?: (input: I) => { name?: string | undefined; path?: string | undefined };
+}
+
+export function onPrincipal<I>(
+  action: string,
+  kind: PrincipalKind,
+  nameOf: (input: I, context: OperationContext) => string | undefined,
+  access: PrincipalAccess<I> = {},
+) {
   return async (input: I, context: OperationContext): Promise<AccessCheck[]> => {
     const account = iamAccount(context);
     const name = nameOf(input, context) ?? '';
     const entity = name ? await account.find(kind, name) : undefined;
-    return [{ action: `iam:${action}`, resource: entity?.arn ?? account.arn(kind, pathOf?.(input) ?? '/', name) }];
+    const keys = access.keys?.(input);
+    const check = (resource: string): AccessCheck => ({ action: `iam:${action}`, resource, ...(keys ? { context: keys } : {}) });
+    const resource = entity?.arn ?? account.arn(kind, access.pathOf?.(input) ?? '/', name);
+    const target = entity && access.renamedTo?.(input);
+    const renamed = entity && target ? account.arn(kind, target.path ?? entity.path, target.name ?? entity.name) : resource;
+    return renamed === resource ? [check(resource)] : [check(resource), check(renamed)];
   };
+}
+
+/** aws:TagKeys and aws:RequestTag/<key> of a call that sets tags, which policies may limit. */
+export function tagKeys(tags: ReadonlyArray<{ Key: string; Value?: string | undefined }> | undefined): Record<string, string | readonly string[]> | undefined {
+  if (!tags || tags.length === 0) return undefined;
+  return { 'aws:TagKeys': tags.map((tag) => tag.Key), ...Object.fromEntries(tags.map((tag) => [`aws:RequestTag/${tag.Key}`, tag.Value ?? ''])) };
 }
 
 export function onPolicyArn<I>(action: string, arnOf: (input: I) => string) {

@@ -2,7 +2,7 @@
 // the old). The tags are the aws:PrincipalTag/<key> condition keys of the entity's own requests.
 import { z } from 'zod';
 import { defineOperation } from '../operation.js';
-import { exclusively, iamAccount, onPrincipal } from './iam-context.js';
+import { exclusively, iamAccount, onPrincipal, tagKeys } from './iam-context.js';
 import { paging, tagList } from './iam-shapes.js';
 import { PRINCIPALS } from './iam-principals.js';
 import { checkTags } from '../../services/iam/iam-entity-rules.js';
@@ -21,7 +21,7 @@ export function tagEntity(kind: TaggedKind) {
     readOnly: false,
     input: z.object({ [facts.param]: z.string(), Tags: tagList }).passthrough(),
     errors: ['NoSuchEntity', 'LimitExceeded', 'InvalidInput', 'ConcurrentModification', 'ServiceFailure'],
-    access: onPrincipal(name, kind, (i: Named) => i[facts.param]),
+    access: onPrincipal(name, kind, (i: Named & { Tags?: Tag[] }) => i[facts.param], { keys: (i) => tagKeys(i.Tags) }),
     run: (request: Named & { Tags?: Tag[] }, context) => exclusively(context, async (account) => {
       const entity = await account.principal(kind, request[facts.param] ?? '');
       const added = checkTags(request.Tags);
@@ -42,7 +42,9 @@ export function untagEntity(kind: TaggedKind) {
     readOnly: false,
     input: z.object({ [facts.param]: z.string(), TagKeys: z.array(z.string()) }).passthrough(),
     errors: ['NoSuchEntity', 'ConcurrentModification', 'ServiceFailure'],
-    access: onPrincipal(name, kind, (i: Named) => i[facts.param]),
+    access: onPrincipal(name, kind, (i: Named & { TagKeys?: string[] }) => i[facts.param], {
+      keys: (i) => (i.TagKeys?.length ? { 'aws:TagKeys': i.TagKeys } : undefined),
+    }),
     run: (request: Named & { TagKeys?: string[] }, context) => exclusively(context, async (account) => {
       const entity = await account.principal(kind, request[facts.param] ?? '');
       const keys = new Set((request.TagKeys ?? []).map((k) => k.toLowerCase()));

@@ -12,7 +12,7 @@ export const updateGroupOperation = defineOperation({
   readOnly: false,
   input,
   errors: ['NoSuchEntity', 'EntityAlreadyExists', 'LimitExceeded', 'ServiceFailure'],
-  access: onPrincipal('UpdateGroup', 'group', (i) => i.GroupName),
+  access: onPrincipal('UpdateGroup', 'group', (i) => i.GroupName, { renamedTo: (i) => ({ name: i.NewGroupName, path: i.NewPath }) }),
   run: (request, context) => exclusively(context, async (account) => {
     const group = await account.group(request.GroupName);
     const name = request.NewGroupName === undefined ? group.name : checkName('NewGroupName', request.NewGroupName, 128);

@@ -13,7 +13,7 @@ export const updateUserOperation = defineOperation({
   readOnly: false,
   input,
   errors: ['NoSuchEntity', 'LimitExceeded', 'EntityAlreadyExists', 'EntityTemporarilyUnmodifiable', 'ConcurrentModification', 'ServiceFailure'],
-  access: onPrincipal('UpdateUser', 'user', (i) => i.UserName),
+  access: onPrincipal('UpdateUser', 'user', (i) => i.UserName, { renamedTo: (i) => ({ name: i.NewUserName, path: i.NewPath }) }),
   run: (request, context) => exclusively(context, async (account) => {
     const user = await account.user(request.UserName);
     const name = request.NewUserName === undefined ? user.name : checkName('NewUserName', request.NewUserName, 64);
