@@ -27,8 +27,8 @@ export type LookupAttributeKey = (typeof LOOKUP_ATTRIBUTE_KEYS)[number];
 export function historyAttributes(record: CloudTrailRecord): HistoryAttributes {
   const attrs: HistoryAttributes = {
     eventId: record.eventID,
-    eventName: text(record.eventName) ?? '',
-    eventSource: text(record.eventSource) ?? '',
+    eventName: text(record.eventName) ?? insightMember(record, 'eventName') ?? '',
+    eventSource: text(record.eventSource) ?? insightMember(record, 'eventSource') ?? '',
     resources: historyResources(record),
   };
   if (typeof record.readOnly === 'boolean') attrs.readOnly = record.readOnly;
@@ -58,6 +58,12 @@ export function usernameOf(identity: UserIdentity | undefined): string | undefin
     default:
       return userName ?? lastArnSegment(arn) ?? principalId;
   }
+}
+
+/** Insights records name the API they are about only inside insightDetails (spec §7); LookupEvents filters on it. */
+function insightMember(record: CloudTrailRecord, name: 'eventName' | 'eventSource'): string | undefined {
+  const details: unknown = record.insightDetails;
+  return typeof details === 'object' && details !== null ? text((details as Record<string, unknown>)[name]) : undefined;
 }
 
 function text(value: unknown): string | undefined {

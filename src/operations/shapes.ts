@@ -7,7 +7,8 @@ import { z } from 'zod';
  */
 export const timestamp = z.union([z.number(), z.string()]).transform((value, ctx) => {
   const ms = typeof value === 'number' ? value * 1000 : parseTimestampText(value);
-  if (!Number.isFinite(ms)) {
+  // Beyond ±8.64e15 ms a Date is invalid, and a lookup window made of one would silently match nothing.
+  if (!Number.isFinite(ms) || Number.isNaN(new Date(ms).getTime())) {
     ctx.addIssue({ code: 'custom', message: `${JSON.stringify(value)} is not a timestamp` });
     return z.NEVER;
   }

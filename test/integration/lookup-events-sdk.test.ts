@@ -39,6 +39,12 @@ function seedRecords(): CloudTrailRecord[] {
   records.push(makeRecord({ eventTime: '2025-06-01T11:30:00Z', recipientAccountId: '210987654321', eventName: 'OtherAccountEvent' }));
   records.push(makeRecord({ eventTime: '2025-06-01T11:30:00Z', eventCategory: 'Data', managementEvent: false, eventName: 'GetObject' }));
   records.push(makeRecord({ eventTime: '2025-06-01T11:30:00Z', eventCategory: 'Insight', eventName: 'InsightEvent', eventType: 'AwsCloudTrailInsight' }));
+  // As spec §7 shapes an Insights record: the API it is about only inside insightDetails.
+  const { eventName: _name, eventSource: _source, userIdentity: _who, ...insight } = makeRecord({
+    eventTime: '2025-06-01T11:40:00Z', eventCategory: 'Insight', eventType: 'AwsCloudTrailInsight',
+    insightDetails: { state: 'Start', eventSource: 'ec2.amazonaws.com', eventName: 'TerminateInstances', insightType: 'ApiCallRateInsight' },
+  });
+  records.push(insight as CloudTrailRecord);
   return records;
 }
 
@@ -129,7 +135,11 @@ describe('LookupEvents with the SDK', () => {
     expect(names).not.toContain('GetObject');
     expect(names).not.toContain('InsightEvent');
     const insights = await lookupAll({ EventCategory: 'insight' });
-    expect(insights.map((e) => e.EventName)).toEqual(['InsightEvent']);
+    expect(insights.map((e) => e.EventName)).toEqual(['TerminateInstances', 'InsightEvent']);
+    for (const [AttributeKey, AttributeValue] of [['EventName', 'TerminateInstances'], ['EventSource', 'ec2.amazonaws.com']] as const) {
+      const found = await lookupAll({ EventCategory: 'insight', LookupAttributes: [{ AttributeKey, AttributeValue }] });
+      expect(found.map((e) => e.EventName)).toContain('TerminateInstances');
+    }
     const eu = cloudTrailClient(server, { region: 'eu-west-1' });
     expect((await lookupAll({}, eu)).map((e) => e.EventName)).toEqual(['ElsewhereEvent']);
     eu.destroy();

@@ -6,7 +6,7 @@ import { CreateTrailCommand } from '@aws-sdk/client-cloudtrail';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { awsCli } from '../support/aws-cli.js';
 import type { CliResult } from '../support/run-command.js';
-import { cloudTrailClient } from '../support/sdk.js';
+import { cloudTrailClient, rawCloudTrailCall } from '../support/sdk.js';
 
 const ACCOUNT = '123456789012';
 const BUCKET = 'cli-trail-logs';
@@ -198,5 +198,34 @@ describe('aws cloudtrail trail commands', () => {
     });
     const fromEu = await cloudtrail(['lookup-events', '--region', 'eu-west-1', '--lookup-attributes', 'AttributeKey=EventName,AttributeValue=DescribeTrails']);
     expect((fromEu.Events as unknown[]).length).toBeGreaterThan(0);
+  });
+});
+
+describe('aws cloudtrail, edge cases found in review', () => {
+  it('reaches a trail by the ARN it was given in any region the request was signed for (--region local)', async () => {
+    const created = await cloudtrail(['--region', 'local', 'create-trail', '--name', 'loc', '--s3-bucket-name', BUCKET]);
+    const arn = created.TrailARN as string;
+    expect(arn).toBe(arnOf('loc', 'local'));
+    expect(((await cloudtrail(['--region', 'local', 'get-trail', '--name', arn])).Trail as Record<string, unknown>).Name).toBe('loc');
+    await cloudtrail(['--region', 'local', 'add-tags', '--resource-id', arn, '--tags-list', 'Key=a,Value=b']);
+    expect((await cloudtrail(['--region', 'local', 'describe-trails', '--trail-name-list', arn])).trailList).toHaveLength(1);
+    await cloudtrail(['--region', 'local', 'delete-trail', '--name', arn]);
+  });
+
+  it('leaves a multi-region trail out of another region\'s describe-trails --no-include-shadow-trails, also when listed', async () => {
+    await cloudtrail(['create-trail', '--name', 'everywhere', '--s3-bucket-name', BUCKET, '--is-multi-region-trail']);
+    const listed = ['describe-trails', '--trail-name-list', arnOf('everywhere')];
+    expect((await cloudtrail(['--region', 'us-west-2', ...listed])).trailList).toHaveLength(1);
+    expect((await cloudtrail(['--region', 'us-west-2', ...listed, '--no-include-shadow-trails'])).trailList).toEqual([]);
+    expect((await cloudtrail(['--region', 'us-east-1', ...listed, '--no-include-shadow-trails'])).trailList).toHaveLength(1);
+    await cloudtrail(['delete-trail', '--name', 'everywhere']);
+  });
+
+  it('refuses a time beyond what a date can hold rather than answering an empty page', async () => {
+    // The CLI will not send such a time itself: the call is signed by hand, as another client might send it.
+    const failed = await rawCloudTrailCall(server, {
+      target: 'com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents', body: JSON.stringify({ EndTime: 1e13 }),
+    });
+    expect({ status: failed.status, type: failed.json.__type }).toEqual({ status: 400, type: 'SerializationException' });
   });
 });

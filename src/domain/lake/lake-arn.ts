@@ -2,6 +2,8 @@
 // and `…:channel/<uuid>`. Parameters accept the ARN or the bare id; a bare id names a resource of the caller's
 // account in the request's region.
 
+import { REGION_NAME } from '../region-name.js';
+
 export type LakeResourceType = 'eventdatastore' | 'channel';
 
 export interface LakeArn {
@@ -13,7 +15,7 @@ export interface LakeArn {
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const BARE_ID = new RegExp(`^${UUID}$`);
-const ARN = new RegExp(`^arn:aws[a-z-]*:cloudtrail:([a-z]{2}(?:-[a-z]+)+-\\d+):(\\d{12}):(eventdatastore|channel)/(${UUID})$`);
+const ARN = new RegExp(`^arn:aws[a-z-]*:cloudtrail:(${REGION_NAME}):(\\d{12}):(eventdatastore|channel)/(${UUID})$`);
 
 export function lakeArn(type: LakeResourceType, region: string, accountId: string, id: string): string {
   return `arn:aws:cloudtrail:${region}:${accountId}:${type}/${id}`;

@@ -22,6 +22,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import { parseAmzDate, parseDateHeader } from './amz-date.js';
 import { firstHeader, type IncomingSignedRequest } from './incoming-signed-request.js';
 import { queryParam, splitRawUrl, type QueryParam } from './raw-url.js';
+import { REGION_NAME } from '../../domain/region-name.js';
 
 export type SignatureForm = 'header' | 'query';
 
@@ -158,7 +159,7 @@ function parseCredential(credential: string): Pick<ParsedSignature, 'accessKeyId
 }
 
 /** Region and signing names are lower-case words joined by dashes; anything else is not a scope AWS would issue. */
-const SCOPE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SCOPE_NAME = new RegExp(`^${REGION_NAME}$`);
 
 function parseSignedHeaders(list: string): string[] {
   const names = list.split(';').map((name) => name.trim().toLowerCase());

@@ -16,7 +16,9 @@ export async function describeTrails(
   if (references.length === 0) {
     return trails.filter((trail) => trail.homeRegion === scope.region || (includeShadowTrails && isShadowIn(trail, scope.region)));
   }
-  return trails.filter((trail) => references.some((reference) => refersTo(reference, trail, scope.region)));
+  // An ARN may name a trail of another region; without shadow trails, not a multi-region trail as this region's shadow.
+  return trails.filter((trail) => references.some((reference) => refersTo(reference, trail, scope.region))
+    && (includeShadowTrails || !isShadowIn(trail, scope.region)));
 }
 
 function refersTo(reference: TrailReference, trail: StoredTrail, region: string): boolean {

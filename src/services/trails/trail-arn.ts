@@ -2,6 +2,7 @@
 // form with `eventdatastore/`, `channel/` or `dashboard/` for the other taggable resources (spec §4.7).
 import { ServiceError } from '../../errors/service-error.js';
 import { trailNameProblem } from './trail-name.js';
+import { REGION_NAME } from '../../domain/region-name.js';
 
 export interface CloudTrailArn {
   region: string;
@@ -18,7 +19,7 @@ export interface TrailArnParts {
   name: string;
 }
 
-const CLOUDTRAIL_ARN = /^arn:aws[a-z-]*:cloudtrail:([a-z]{2}(?:-[a-z]+)+-\d+):(\d{12}):([a-z]+)\/(.+)$/;
+const CLOUDTRAIL_ARN = new RegExp(`^arn:aws[a-z-]*:cloudtrail:(${REGION_NAME}):(\\d{12}):([a-z]+)/(.+)$`);
 
 export function trailArn(region: string, accountId: string, name: string): string {
   return `arn:aws:cloudtrail:${region}:${accountId}:trail/${name}`;

@@ -31,7 +31,7 @@ describe('trail names and ARNs as arguments', () => {
   it.each([
     'arn:aws:cloudtrail:us-east-1:123456789012:trail/',
     'arn:aws:cloudtrail:us-east-1:12345:trail/my-trail',
-    'arn:aws:cloudtrail:nowhere:123456789012:trail/my-trail',
+    'arn:aws:cloudtrail:Not_A_Region:123456789012:trail/my-trail',
     'arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/abc',
     'arn:aws:s3:::my-bucket',
     'arn:aws:cloudtrail:us-east-1:123456789012:trail/-bad',
