@@ -44,6 +44,20 @@ describe('LocalKeyRing', () => {
     expect((await keys.publicKeys('us-east-1', 21 * DAY, 22 * DAY)).map((k) => k.fingerprint)).toEqual([second]);
   }, 30_000);
 
+  it('read-only, signs with a key still valid and never makes one (validate-logs --direct leaves the data dir as it was)', async () => {
+    const { ring: keys, dataDir } = ring();
+    const first = await keys.signingKey('us-east-1', 0);
+    const reader = new LocalKeyRing({ dataDir, rotationMs: 10 * DAY, readOnly: true });
+    const files = () => fs.readdirSync(path.join(dataDir, 'signing-keys', 'us-east-1')).length;
+    const before = files();
+    // Past the rotation time but within the key's validity: a writing ring would make a new key here.
+    expect(await reader.signingKey('us-east-1', 15 * DAY)).toBe(first);
+    await expect(reader.signingKey('us-east-1', 25 * DAY)).rejects.toThrow('read-only');
+    await expect(reader.signingKey('eu-west-1', 0)).rejects.toThrow('read-only');
+    expect(files()).toBe(before);
+    expect(fs.existsSync(path.join(dataDir, 'signing-keys', 'eu-west-1'))).toBe(false);
+  }, 30_000);
+
   it('keeps regions apart and private keys owner-only, readable by a new ring on the same data dir', async () => {
     const { ring: keys, dataDir } = ring();
     const east = await keys.signingKey('us-east-1', 0);

@@ -25,6 +25,11 @@ export interface LocalKeyRingOptions {
   dataDir: string;
   /** How long a key signs before the next one takes over. */
   rotationMs: number;
+  /**
+   * Never make a key (validate-logs --direct, which must leave the data dir as it found it): sign only with a key
+   * still valid at the time, or fail.
+   */
+  readOnly?: boolean;
 }
 
 export class UnknownSigningKeyError extends Error {}
@@ -32,6 +37,7 @@ export class UnknownSigningKeyError extends Error {}
 export class LocalKeyRing implements Signer {
   readonly #root: string;
   readonly #rotationMs: number;
+  readonly #readOnly: boolean;
   /** Per region, oldest first. */
   readonly #keys = new Map<string, PublicKeyInfo[]>();
   readonly #privateKeys = new Map<string, crypto.KeyObject>();
@@ -41,11 +47,13 @@ export class LocalKeyRing implements Signer {
   constructor(options: LocalKeyRingOptions) {
     this.#root = path.join(options.dataDir, SIGNING_KEYS_DIR);
     this.#rotationMs = options.rotationMs;
+    this.#readOnly = options.readOnly ?? false;
   }
 
   async signingKey(region: string, atMs: number): Promise<string> {
     const keys = this.#regionKeys(region);
     const newest = keys.at(-1);
+    if (this.#readOnly) return validKeyAt(keys, region, atMs);
     if (!newest || atMs >= newest.validityStartMs + this.#rotationMs) return (await this.#rotate(region, atMs)).fingerprint;
     const inForce = keys.filter((k) => k.validityStartMs <= atMs).at(-1) ?? newest;
     return inForce.fingerprint;
@@ -152,4 +160,10 @@ function writeFileAtomic(file: string, content: string | Buffer, mode: number): 
   fs.writeFileSync(temp, content, { mode });
   fs.chmodSync(temp, mode); // writeFileSync's mode is narrowed by the umask; the key's mode must be exact
   fs.renameSync(temp, file);
+}
+
+function validKeyAt(keys: readonly PublicKeyInfo[], region: string, atMs: number): string {
+  const valid = keys.filter((k) => k.validityStartMs <= atMs && k.validityEndMs >= atMs).at(-1);
+  if (!valid) throw new UnknownSigningKeyError(`no signing key of ${region} is valid now, and a read-only key ring makes none`);
+  return valid.fingerprint;
 }

@@ -93,6 +93,26 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('opentrail validate-logs, online, of a region other than its bucket\'s', () => {
+  it('reads the bucket from the region it lives in, as the AWS CLI does', async () => {
+    const away = 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/away';
+    const inEu = (args: string[]) => cli(server, ['cloudtrail', ...args], 'eu-west-1');
+    await inEu(['create-trail', '--name', 'away', '--s3-bucket-name', BUCKET, '--s3-key-prefix', 'away', '--enable-log-file-validation']);
+    await inEu(['start-logging', '--name', 'away']);
+    const until = Date.now() + 5_000;
+    while (Date.now() < until) await inEu(['get-trail-status', '--name', 'away']);
+    await inEu(['stop-logging', '--name', 'away']);
+    await waitFor('the final digest', async () => ((await server.store.digestChains.chainEnds(away)).length === 1 ? true : undefined));
+    const run = (args: readonly string[]) => opentrailCli(['validate-logs', '--trail-arn', away, '--start-time', startTime, ...args], {
+      AWS_SHARED_CREDENTIALS_FILE: server.credentialsFile, AWS_ENDPOINT_URL: server.url,
+    });
+    const mine = await run(['--region', 'eu-west-1']);
+    expect(mine.stderr).not.toContain('must be addressed using the specified endpoint');
+    expect(mine.code).toBe(0);
+    expect(mine.stdout).toMatch(/(\d+)\/\1 digest files valid/);
+  }, 60_000);
+});
+
 describe('opentrail validate-logs, online', () => {
   it('prints what aws cloudtrail validate-logs prints for a valid chain, and exits 0', async () => {
     const [mine, aws] = await Promise.all([ours(), theirs()]);

@@ -19,7 +19,7 @@ export async function directBackend(dataDirFlag: string): Promise<ValidationBack
   const source = settings.s3Endpoint ? await externalStoreSource({ ...settings, dataDir }) : new FsStoreSource(filesystemStoreRoot(dataDir));
   try {
     const store = await openIntegrityReader({ dataDir, ...(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : {}) });
-    const ring = new LocalKeyRing({ dataDir, rotationMs: settings.keyRotationInterval * 1000 });
+    const ring = new LocalKeyRing({ dataDir, rotationMs: settings.keyRotationInterval * 1000, readOnly: true });
     return {
       async destination(trailArn) {
         const trail = await store.trails.findTrail(trailArn);
@@ -27,7 +27,8 @@ export async function directBackend(dataDirFlag: string): Promise<ValidationBack
       },
       keys: { publicKeys: async (region, fromMs, toMs) => ring.publicKeys(region, fromMs, toMs) },
       objects: source,
-      checkpoints: (trailArn) => signedCheckpoints(store.digestChains, ring, trailArn, Date.now()),
+      checkpoints: (trailArn) => signedCheckpoints(store.digestChains, ring, trailArn, Date.now())
+        .catch((err: unknown) => `the data dir could not sign them: ${(err as Error).message}`),
       async close() {
         await source.close();
         await store.close();

@@ -11,7 +11,9 @@ export async function onlineBackend(mode: ModeOf<'online'>, region: string): Pro
   const api: JsonApiSettings = { endpoint: mode.cloudTrailEndpoint, region, credentials: mode.credentials };
   // Loaded only here: the SDKs are most of the command's start-up time, and the other modes never need them.
   const [{ S3Source }, { callJsonApi }] = await Promise.all([import('./s3-source.js'), import('./json-api-client.js')]);
-  const objects = new S3Source({ endpoint: mode.s3Endpoint, region, credentials: mode.credentials, maxAttempts: 3 });
+  // The trail's bucket may live in another region than the one validated (a multi-region trail, or a trail homed away
+  // from its bucket): S3 then answers with the bucket's region, which the client follows, as the AWS CLI does.
+  const objects = new S3Source({ endpoint: mode.s3Endpoint, region, credentials: mode.credentials, maxAttempts: 3, followRegionRedirects: true });
   return {
     async destination(trailArn) {
       const { trailList } = (await callJsonApi(api, `${CLOUDTRAIL_TARGET}.DescribeTrails`, {})) as { trailList?: Array<Record<string, unknown>> };
