@@ -113,6 +113,32 @@ describe('opentrail validate-logs, online, of a region other than its bucket\'s'
   }, 60_000);
 });
 
+describe('opentrail validate-logs after the trail\'s prefix changed', () => {
+  it('does not report an earlier chain, ended under the old prefix, as deleted', async () => {
+    const moved = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/moved';
+    const trail = (args: string[]) => cli(server, ['cloudtrail', ...args]);
+    const busy = async (seconds: number) => {
+      const until = Date.now() + seconds * 1000;
+      while (Date.now() < until) await trail(['get-trail-status', '--name', 'moved']);
+    };
+    await trail(['create-trail', '--name', 'moved', '--s3-bucket-name', BUCKET, '--s3-key-prefix', 'q1', '--enable-log-file-validation']);
+    await trail(['start-logging', '--name', 'moved']);
+    await busy(4);
+    await trail(['stop-logging', '--name', 'moved']);
+    await waitFor('the first chain\'s final digest', async () => ((await server.store.digestChains.chainEnds(moved)).length === 1 ? true : undefined));
+    await trail(['start-logging', '--name', 'moved']);
+    await busy(4);
+    await trail(['update-trail', '--name', 'moved', '--s3-key-prefix', 'q2']);
+    await busy(5);
+    const mine = await opentrailCli(['validate-logs', '--trail-arn', moved, '--start-time', startTime], {
+      AWS_SHARED_CREDENTIALS_FILE: server.credentialsFile, AWS_ENDPOINT_URL: server.url,
+    });
+    expect(mine.stderr).not.toContain('digests were deleted from the end of a chain');
+    expect(mine.code).toBe(0);
+    await trail(['stop-logging', '--name', 'moved']);
+  }, 90_000);
+});
+
 describe('opentrail validate-logs, online', () => {
   it('prints what aws cloudtrail validate-logs prints for a valid chain, and exits 0', async () => {
     const [mine, aws] = await Promise.all([ours(), theirs()]);

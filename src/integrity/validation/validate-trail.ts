@@ -227,8 +227,13 @@ function checkTail(run: ValidationRun, byKey: Map<string, Fetched>, verdicts: Ma
   const { checkpoint, report } = run;
   if (!checkpoint) return;
   const when = digestTime(checkpoint.checkpointMs);
+  const { location } = run;
+  // Only what the listing of the trail's current bucket and prefix can show is judged here: a chain ended under an
+  // earlier bucket or prefix is not missing because this listing does not hold it.
+  const folder = `${digestFolder(location.prefix, location.accountId, location.region)}/`;
   for (const vouched of vouchedDigests(checkpoint)) {
-    if (vouched.endMs < startMs || vouched.endMs > endMs + HOUR_MS || vouched.bucket !== run.location.bucket) continue;
+    if (vouched.endMs < startMs || vouched.endMs > endMs + HOUR_MS || vouched.bucket !== location.bucket) continue;
+    if (!vouched.key.startsWith(folder)) continue;
     const what = vouched.key === checkpoint.digestS3Object ? 'the latest digest' : 'the final digest of an earlier chain';
     if (!byKey.get(vouched.key)?.body) {
       report.digestInvalid(vouched.bucket, vouched.key, `not found (${what} at the signed checkpoint of ${when}: digests were deleted from the end of a chain)`);
