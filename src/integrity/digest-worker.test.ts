@@ -14,6 +14,8 @@ import type { ObjectStore } from '../objects/object-store.js';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { StoredTrail } from '../store/trail-store.js';
 import { DigestWorker } from './digest-worker.js';
+import { periodEnd } from '../domain/delivery/logging-periods.js';
+import { event as indexedEvent } from '../store/conformance/fixtures.js';
 
 const ARN = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/t';
 const START = Date.UTC(2025, 0, 1, 0, 0, 0);
@@ -155,6 +157,31 @@ describe('DigestWorker', () => {
     clock.advance(120_000);
     await digestWorker.runOnce();
     expect(await digests()).toHaveLength(1);
+  }, 30_000);
+
+  it('writes the final digest once delivery ends its last period, however many events came after StopLogging', async () => {
+    const digestWorker = worker();
+    await digestWorker.runOnce();
+    await deliver('us-east-1');
+    await store.deliveryLedger.stopCursor(ARN, seq, 'stop-request');
+    await store.trails.updateTrailStatus(ARN, { isLogging: false, stopLoggingMs: clock.now().getTime() });
+    // More events than the StopLogging record is looked for among (CLOSING_RECORD_WINDOW) before the close step runs.
+    for (let batch = 0; batch < 12; batch++) {
+      await store.eventLog.append(Array.from({ length: 1_000 }, () => indexedEvent({ recipientAccountId: '123456789012' })));
+    }
+    clock.advance(5_000);
+    await digestWorker.runOnce();
+    // Delivery reads through the period's end and stops there: the log goes on beyond it.
+    const { periods } = await store.deliveryLedger.deliveryState(ARN);
+    const end = periodEnd(periods.at(-1)!);
+    expect(await store.eventFeed.lastSeq()).toBeGreaterThan(end);
+    const plan = { trailArn: ARN, bucket: 'digest-bucket', afterSeq: seq, throughSeq: end, fileTimeMs: clock.now().getTime(), files: [] };
+    await store.deliveryLedger.planDelivery(plan);
+    await store.deliveryLedger.completeDelivery(plan, []);
+    clock.advance(5_000);
+    await digestWorker.runOnce();
+    expect((await store.digestChains.checkpoints(ARN)).map((c) => c.final)).toEqual([true]);
+    expect(await store.digestChains.chains()).toEqual([]);
   }, 30_000);
 
   it('starts a new chain after a stop and start between two passes', async () => {

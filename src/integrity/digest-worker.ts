@@ -8,7 +8,8 @@ import { digestKey } from '../domain/digest/digest-key.js';
 import { wholeSecond } from '../domain/digest/digest-time.js';
 import type { Signer } from '../crypto/signer.js';
 import type { ObjectStore } from '../objects/object-store.js';
-import type { DeliveryLedger, RecordedFile } from '../store/delivery-ledger.js';
+import type { DeliveryLedger, RecordedFile, TrailDeliveryState } from '../store/delivery-ledger.js';
+import { periodEnd } from '../domain/delivery/logging-periods.js';
 import type { EventFeed } from '../store/store.js';
 import type { ChainHead, DigestChain, DigestChainStore, DigestCheckpoint, DigestDestination, DigestPass } from '../store/digest-chains.js';
 import type { StoredTrail, TrailStore } from '../store/trail-store.js';
@@ -107,15 +108,16 @@ export class DigestWorker {
     if (chain.pass) return this.#write(chain, chain.pass);
     const { trails, ledger, feed, chains } = this.#deps;
     const trail = await trails.findTrail(chain.trailArn);
+    const delivery = await ledger.deliveryState(chain.trailArn);
     const step = nextChainStep({
       chain,
       trail,
       status: trail ? await trails.trailStatus(trail.arn) : undefined,
-      deliveryCursor: (await ledger.deliveryState(chain.trailArn)).cursor,
+      deliveryCursor: delivery.cursor,
       nowMs: this.#nowMs(),
       intervalMs: this.#deps.intervalSeconds * 1000,
     });
-    if (step.kind === 'close') await chains.closeChain(chain.trailArn, await feed.lastSeq());
+    if (step.kind === 'close') await chains.closeChain(chain.trailArn, lastDeliverableSeq(delivery, await feed.lastSeq()));
     if (step.kind !== 'digest') return;
     const pass = await this.#plan(chain, trail, step.final);
     await chains.planPass(chain.trailArn, pass);
@@ -191,6 +193,16 @@ export class DigestWorker {
   #nowMs(): number {
     return this.#deps.clock.now().getTime();
   }
+}
+
+/**
+ * How far delivery must get before the final digest: the log's end now, but never past the end of the trail's last
+ * logging period, where its delivery stops (with no period left, delivery is done already). Many events committed
+ * between StopLogging and this pass would otherwise put the mark beyond what delivery will ever reach.
+ */
+function lastDeliverableSeq(delivery: TrailDeliveryState, lastSeq: number): number {
+  const last = delivery.periods.at(-1);
+  return Math.min(lastSeq, last ? periodEnd(last) : delivery.cursor);
 }
 
 function destinationOf(trail: StoredTrail): DigestDestination {
