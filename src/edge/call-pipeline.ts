@@ -113,9 +113,8 @@ function requireSignatureFor(surface: Surface, auth: Authentication, request: Ed
     const error = new ServiceError('InvalidSignatureException', `Credential should be scoped to correct service: '${surface.signingNames[0]}'.`);
     throw new AuthenticationFailure(error, known);
   }
-  // S3 acts on x-amz-* headers (x-amz-copy-source turns a PutObject into a copy of another object), so it refuses any
-  // the signature does not cover: a presigned URL must not be sent with headers its signer never chose.
-  const unsigned = auth.signingName === 's3'
+  // A presigned URL must not be sent with headers its signer never chose, where the surface acts on them.
+  const unsigned = surface.requiresSignedAmzHeaders
     ? Object.keys(request.headers).filter((name) => name.startsWith('x-amz-') && !auth.signedHeaders.includes(name))
     : [];
   if (unsigned.length > 0) {

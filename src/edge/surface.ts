@@ -31,6 +31,11 @@ export interface CallContext {
 export interface Surface {
   /** SigV4 signing names whose requests this surface answers. */
   readonly signingNames: readonly string[];
+  /**
+   * Every x-amz-* header a request carries must be signed (S3, which acts on them: x-amz-copy-source turns a PutObject
+   * into a copy of another object); the pipeline refuses one that is not with AccessDenied.
+   */
+  readonly requiresSignedAmzHeaders?: boolean;
   /** Whether an unsigned request looks like one of this surface's, so its error is sent in the right form. */
   recognizes(request: EdgeRequest): boolean;
   /** The facts known before authentication: enough to record a refused call. */

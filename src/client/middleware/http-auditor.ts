@@ -42,6 +42,7 @@ function isRead(method: string): boolean {
 }
 
 const MAX_SECTION_BYTES = 100 * 1024;
+const MAX_SHORT_FIELD = 1024;
 const ABORTED = { code: 'RequestAborted', message: 'The client closed the connection before the answer was complete.' };
 
 /**
@@ -52,7 +53,6 @@ function withoutQuery(message: string, url: string): string {
   const query = url.indexOf('?');
   return query < 0 || !message.includes(url) ? message : message.split(url).join(url.slice(0, query));
 }
-const MAX_SHORT_FIELD = 1024;
 
 export class HttpAuditor<Request> {
   private readonly redact: Redactor;

@@ -5,6 +5,8 @@ import type { CloudTrailRecord } from '../record.js';
 import { formatEventTime, parseEventTime } from '../event-time.js';
 import { eventCategoryOf } from '../selectors/event-kind.js';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../json-depth.js';
+import { isObject } from '../json-object.js';
+import { RESOURCE_MEMBERS } from '../selectors/record-fields.js';
 
 export type ProducerRecordCheck = { ok: true; record: CloudTrailRecord } | { ok: false; problem: string };
 
@@ -21,7 +23,6 @@ const OPTIONAL_OBJECT = [
   'additionalEventData', 'serviceEventDetails', 'addendum', 'edgeDeviceDetails', 'tlsDetails', 'insightDetails', 'eventContext',
 ] as const;
 const IDENTITY_TEXT = ['type', 'principalId', 'arn', 'accountId', 'accessKeyId', 'userName', 'invokedBy', 'identityProvider'] as const;
-const RESOURCE_TEXT = ['ARN', 'accountId', 'type'] as const;
 /** spec §1.1: the whole record, as stored. */
 export const MAX_RECORD_BYTES = 256 * 1024;
 const MAX_EVENT_ID = 128;
@@ -105,14 +106,11 @@ function resourcesProblem(resources: unknown): string | undefined {
   if (!Array.isArray(resources)) return 'resources must be a list';
   for (const [index, resource] of resources.entries()) {
     if (!isObject(resource)) return `resources[${index}] must be an object`;
-    const wrong = RESOURCE_TEXT.find((member) => resource[member] !== undefined && typeof resource[member] !== 'string');
+    const wrong = RESOURCE_MEMBERS.find((member) => resource[member] !== undefined && typeof resource[member] !== 'string');
     if (wrong) return `resources[${index}].${wrong} must be a string`;
   }
   return undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const refuse = (problem: string): ProducerRecordCheck => ({ ok: false, problem });

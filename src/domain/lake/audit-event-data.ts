@@ -3,6 +3,7 @@
 // account. Each failure carries the per-event error code PutAuditEvents reports.
 import crypto from 'node:crypto';
 import { MAX_JSON_DEPTH, nestedDeeperThan } from '../json-depth.js';
+import { isObject } from '../json-object.js';
 
 export type AuditEventErrorCode = 'FieldNotFound' | 'FieldTooLong' | 'InvalidData' | 'InvalidChecksum' | 'InvalidRecipient';
 
@@ -132,8 +133,5 @@ function read(data: Record<string, unknown>, path: string): unknown {
   return isObject(parent) ? parent[path.slice(dot + 1)] : undefined;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const refuse = (code: AuditEventErrorCode, message: string): AuditEventCheck => ({ ok: false, problem: { code, message } });

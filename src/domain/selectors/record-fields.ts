@@ -3,6 +3,7 @@
 import type { CloudTrailRecord, RecordResource } from '../record.js';
 import type { AdvancedField } from './advanced-fields.js';
 import { eventCategoryOf } from './event-kind.js';
+import { isObject } from '../json-object.js';
 
 export type ScalarField = Exclude<AdvancedField, 'resources.type' | 'resources.ARN'>;
 export type ScalarReader = (record: CloudTrailRecord) => string | undefined;
@@ -36,13 +37,16 @@ export function resourcesOf(record: CloudTrailRecord): readonly RecordResource[]
   return resources.every(wellFormed) ? resources as RecordResource[] : resources.filter(isObject).map(textMembers);
 }
 
+/** The members of a `resources` entry (spec §1.2), all text. */
+export const RESOURCE_MEMBERS = ['ARN', 'accountId', 'type'] as const;
+
 function wellFormed(resource: unknown): boolean {
-  return isObject(resource) && optionalText(resource.type) && optionalText(resource.ARN) && optionalText(resource.accountId);
+  return isObject(resource) && RESOURCE_MEMBERS.every((name) => optionalText(resource[name]));
 }
 
 function textMembers(resource: Record<string, unknown>): RecordResource {
   const kept: RecordResource = {};
-  for (const name of ['ARN', 'accountId', 'type'] as const) {
+  for (const name of RESOURCE_MEMBERS) {
     const value = resource[name];
     if (typeof value === 'string') kept[name] = value;
   }
@@ -50,7 +54,3 @@ function textMembers(resource: Record<string, unknown>): RecordResource {
 }
 
 const optionalText = (value: unknown) => value === undefined || typeof value === 'string';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

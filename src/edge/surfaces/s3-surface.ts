@@ -33,6 +33,7 @@ const S3_POST_SUBRESOURCES = ['delete', 'uploads', 'uploadId', 'restore', 'selec
 export function s3Surface(services: { objects: ObjectStore; bucketPolicies: BucketPolicies }): Surface {
   return {
     signingNames: ['s3'],
+    requiresSignedAmzHeaders: true,
     recognizes: (request) =>
       header(request, 'x-amz-target') === undefined &&
       (['GET', 'HEAD', 'PUT', 'DELETE'].includes(request.method) ||

@@ -1,7 +1,8 @@
 // Turns one log file's text into the events to import, sorting out the records that cannot or need not be.
 import { indexEvent, type IndexedEvent } from '../../domain/indexed-event.js';
 import type { CloudTrailRecord } from '../../domain/record.js';
-import { isObject, messageOf, recordsOfLogFile, type RawRecord } from './log-file-records.js';
+import { messageOf, recordsOfLogFile, type RawRecord } from './log-file-records.js';
+import { isObject } from '../../domain/json-object.js';
 
 export interface IndexingOptions {
   /** Store every event under this account instead of the record's own. */

@@ -2,6 +2,7 @@
 // commonly make of it when the reading is unambiguous: a bare array of records (`jq .Records`), one record
 // (`jq .Records[0]`), and one record per line (`jq -c .Records[]`).
 import { isCompactValue, memberArraySpans, topLevelArraySpans, type Span } from './json-spans.js';
+import { isObject } from '../../domain/json-object.js';
 
 export class MalformedLogFileError extends Error {}
 
@@ -67,9 +68,6 @@ function jsonLines(text: string): RawRecord[] {
   return records;
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
