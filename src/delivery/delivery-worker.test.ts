@@ -91,10 +91,23 @@ describe('DeliveryWorker', () => {
     expect(await deliveredIds()).toEqual([later!.eventID]);
   });
 
-  it('forgets a deleted trail', async () => {
+  it('delivers what a deleted trail recorded before DeleteTrail, and nothing after', async () => {
     const trail = storedTrail();
     await startLogging(trail);
-    await trails.deleteTrail(trail.arn);
+    const [before] = await f.record({});
+    await trails.retireTrail(trail.arn, f.clock.now().getTime());
+    await f.store.deliveryLedger.stopCursor(trail.arn, await f.store.eventFeed.lastSeq());
+    await f.record({});
+    await worker.runOnce();
+    expect(await deliveredIds()).toEqual([before!.eventID]);
+    expect(await f.store.deliveryLedger.trailsToDeliver()).toEqual([]);
+  });
+
+  it('forgets a trail that is gone, retired or replaced', async () => {
+    const trail = storedTrail();
+    await startLogging(trail);
+    await trails.retireTrail(trail.arn, f.clock.now().getTime());
+    await trails.endRetirement(trail.arn);
     await f.record({});
     await worker.runOnce();
     expect(await f.store.deliveryLedger.trailsToDeliver()).toEqual([]);

@@ -84,9 +84,10 @@ export class DeliveryWorker {
 
   async #deliverTrail(arn: string, untilSeq: number): Promise<void> {
     const { trails, ledger } = this.#deps;
-    const trail = await trails.findTrail(arn);
+    // A deleted trail still delivers what it recorded while it retires.
+    const trail = await trails.findDeliveringTrail(arn);
     if (!trail) {
-      // Deleted: its files stay in the bucket and in the ledger, but nothing more is delivered.
+      // Retired, or replaced before it had delivered everything: its files stay in the bucket and in the ledger.
       await ledger.forgetTrail(arn);
       this.#forget(arn);
       return;

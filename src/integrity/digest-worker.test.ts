@@ -143,20 +143,44 @@ describe('DigestWorker', () => {
     expect((await store.trails.trailStatus(ARN)).latestDigestDeliveryError).toBeUndefined();
   }, 30_000);
 
-  it('ends the chain with a final digest when the trail is deleted, and starts none afterwards', async () => {
+  it('ends a deleted trail\'s chain once delivery has written what it recorded, then ends its retirement', async () => {
+    await store.eventLog.append([indexedEvent({ recipientAccountId: '123456789012' }), indexedEvent({ recipientAccountId: '123456789012' })]);
     const digestWorker = worker();
     await digestWorker.runOnce();
     await deliver('us-east-1');
     clock.advance(10_000);
-    await store.trails.deleteTrail(ARN);
+    // What DeleteTrail does: the trail retires and receives nothing recorded after this.
+    await store.trails.retireTrail(ARN, clock.now().getTime());
+    await store.deliveryLedger.stopCursor(ARN, await store.eventFeed.lastSeq());
+    clock.advance(2_000);
+    await digestWorker.runOnce();
+    expect(await digests()).toEqual([]);
+    expect(await store.trails.findDeliveringTrail(ARN)).toMatchObject({ retiringSinceMs: START + 10_000 });
+    await deliver('us-east-1');
     await digestWorker.runOnce();
     const written = await digests();
-    expect(written.map((d) => [d.json.digestEndTime, d.json.logFiles.length])).toEqual([['2025-01-01T00:00:10Z', 1]]);
+    expect(written.map((d) => [d.json.digestEndTime, d.json.logFiles.map((f) => f.s3Object)])).toEqual([
+      ['2025-01-01T00:00:12Z', ['log-0-us-east-1', 'log-1-us-east-1']],
+    ]);
     expect(await store.digestChains.chains()).toEqual([]);
     expect((await store.digestChains.checkpoints(ARN)).map((c) => c.final)).toEqual([true]);
+    expect(await store.trails.findDeliveringTrail(ARN)).toBeUndefined();
     clock.advance(120_000);
     await digestWorker.runOnce();
     expect(await digests()).toHaveLength(1);
+  }, 30_000);
+
+  it('ends the chain of a deleted trail at once, under its own destination, when a new trail takes its name', async () => {
+    const digestWorker = worker();
+    await digestWorker.runOnce();
+    await deliver('us-east-1');
+    clock.advance(10_000);
+    await store.trails.retireTrail(ARN, clock.now().getTime());
+    await store.trails.endRetirement(ARN);
+    await store.trails.createTrail({ ...trail, s3KeyPrefix: 'new', createdMs: clock.now().getTime() });
+    await digestWorker.runOnce();
+    expect((await digests()).map((d) => [d.json.digestEndTime, d.json.logFiles.length])).toEqual([['2025-01-01T00:00:10Z', 1]]);
+    expect(await store.digestChains.chains()).toEqual([]);
   }, 30_000);
 
   it('writes the final digest once delivery ends its last period, however many events came after StopLogging', async () => {

@@ -1,18 +1,20 @@
 // Writes every validating trail's digest chains (spec §3.1, design.md step 7): every digest interval one digest per
 // region the trail logs in, also when no file was delivered; a starting digest after StartLogging or enabling
 // validation, a final one after StopLogging, DeleteTrail or disabling validation. Each pass is recorded before its
-// digests are written and written again, identically, after a crash.
+// digests are written and written again, identically, after a crash. Being the last to write for a trail, it also
+// ends the retirement of deleted trails once their files and final digest are written.
 import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
 import { digestKey } from '../domain/digest/digest-key.js';
 import { wholeSecond } from '../domain/digest/digest-time.js';
+import { digestDestination, MAX_TICK_MS, openDigestChain, type ChainPredecessor } from './open-digest-chain.js';
 import type { Signer } from '../crypto/signer.js';
 import type { ObjectStore } from '../objects/object-store.js';
 import type { DeliveryLedger, RecordedFile, TrailDeliveryState } from '../store/delivery-ledger.js';
 import { periodEnd } from '../domain/delivery/logging-periods.js';
 import type { EventFeed } from '../store/store.js';
-import type { ChainHead, DigestChain, DigestChainStore, DigestCheckpoint, DigestDestination, DigestPass } from '../store/digest-chains.js';
-import type { StoredTrail, TrailStore } from '../store/trail-store.js';
+import type { ChainHead, DigestChain, DigestChainStore, DigestCheckpoint, DigestPass } from '../store/digest-chains.js';
+import type { DeliveringTrail, StoredTrail, TrailStore } from '../store/trail-store.js';
 import { deliveryErrorCode } from '../delivery/delivery-error-code.js';
 import { nextChainStep } from './digest-chain-plan.js';
 import type { ServiceWrite } from '../delivery/service-writes/cloudtrail-put-object.js';
@@ -36,8 +38,7 @@ export interface DigestWorkerDeps {
   serviceWrites?: ServiceWriteRecorder;
 }
 
-/** Passes run this often at most, so that a chain is never late by more than a fraction of its interval. */
-const MAX_TICK_MS = 5_000;
+/** Passes run at least every MAX_TICK_MS, so that a chain is never late by more than a fraction of its interval. */
 const MIN_TICK_MS = 250;
 
 export class DigestWorker {
@@ -73,6 +74,18 @@ export class DigestWorker {
         await this.#failed(chain, err);
       }
     }
+    await this.#endRetirements();
+  }
+
+  /** Deleted trails with nothing left to deliver and no chain left to end are gone for good. */
+  async #endRetirements(): Promise<void> {
+    const { trails, ledger, chains } = this.#deps;
+    const open = new Set((await chains.chains()).map((chain) => chain.trailArn));
+    for (const trail of await trails.listRetiringTrails()) {
+      if (open.has(trail.arn)) continue;
+      const delivery = await ledger.deliveryState(trail.arn);
+      if (delivery.periods.length === 0 && !delivery.plan) await trails.endRetirement(trail.arn);
+    }
   }
 
   async #openChains(): Promise<void> {
@@ -83,31 +96,14 @@ export class DigestWorker {
     }
   }
 
-  /**
-   * The chain takes in the files delivered since logging started, which delivery may have written before this pass
-   * came round; but no file older than two ticks, so that enabling validation on a trail logging for long does not
-   * sign what was delivered before.
-   */
-  async #openChain(trail: StoredTrail, after?: { position: number; endMs: number }): Promise<void> {
-    const { trails, chains, ledger } = this.#deps;
-    const status = await trails.trailStatus(trail.arn);
-    const nowMs = this.#nowMs();
-    const sinceMs = Math.max(status.startLoggingMs ?? nowMs, nowMs - 2 * MAX_TICK_MS);
-    await chains.openChain({
-      trailArn: trail.arn,
-      destination: destinationOf(trail),
-      loggingSinceMs: status.startLoggingMs,
-      // Right after the previous chain's final digest, whose end may lie up to a second ahead (see #plan).
-      windowStartMs: Math.max(wholeSecond(nowMs), after?.endMs ?? 0),
-      afterPosition: after?.position ?? (await ledger.lastPositionBefore(trail.arn, sinceMs)),
-      heads: [],
-    });
+  async #openChain(trail: StoredTrail, after?: ChainPredecessor): Promise<void> {
+    await openDigestChain(this.#deps, trail, this.#nowMs(), after);
   }
 
   async #advance(chain: DigestChain): Promise<void> {
     if (chain.pass) return this.#write(chain, chain.pass);
     const { trails, ledger, feed, chains } = this.#deps;
-    const trail = await trails.findTrail(chain.trailArn);
+    const trail = ownTrail(chain, await trails.findDeliveringTrail(chain.trailArn));
     const delivery = await ledger.deliveryState(chain.trailArn);
     const step = nextChainStep({
       chain,
@@ -137,7 +133,7 @@ export class DigestWorker {
     // A second later than the previous digest at least: two digests of a chain never share a key.
     const endMs = Math.max(wholeSecond(this.#nowMs()), chain.windowStartMs + 1000);
     const throughPosition = await ledger.lastPosition();
-    const destination = trail ? destinationOf(trail) : chain.destination;
+    const destination = trail ? digestDestination(trail) : chain.destination;
     const files = await ledger.filesRecordedBetween(chain.trailArn, chain.afterPosition, throughPosition);
     const regions = [...new Set([destination.homeRegion, ...chain.heads.map((h) => h.region), ...files.map((f) => f.region)])].sort();
     const keys = [];
@@ -205,14 +201,9 @@ function lastDeliverableSeq(delivery: TrailDeliveryState, lastSeq: number): numb
   return Math.min(lastSeq, last ? periodEnd(last) : delivery.cursor);
 }
 
-function destinationOf(trail: StoredTrail): DigestDestination {
-  return {
-    accountId: trail.accountId,
-    trailName: trail.name,
-    homeRegion: trail.homeRegion,
-    bucket: trail.s3BucketName,
-    ...(trail.s3KeyPrefix ? { prefix: trail.s3KeyPrefix } : {}),
-  };
+/** The chain's trail, unless a new trail of the same name took its ARN: the chain then belongs to one that is gone. */
+function ownTrail(chain: DigestChain, trail: DeliveringTrail | undefined): DeliveringTrail | undefined {
+  return chain.trailCreatedMs !== undefined && trail?.createdMs !== chain.trailCreatedMs ? undefined : trail;
 }
 
 function digestedFile(file: RecordedFile) {

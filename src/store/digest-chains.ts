@@ -33,6 +33,11 @@ export interface DigestPass {
 
 export interface DigestChain {
   trailArn: string;
+  /**
+   * The createdMs of the trail the chain belongs to: a trail found under the same ARN with another is a new trail
+   * of the same name, and this chain's has gone. Absent in chains opened before it was kept.
+   */
+  trailCreatedMs?: number | undefined;
   destination: DigestDestination;
   /** The StartLogging time the chain belongs to: a later one means the trail was stopped and restarted. */
   loggingSinceMs?: number | undefined;

@@ -3,15 +3,18 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  GetTrailStatusCommand, LookupEventsCommand, StopLoggingCommand, type CloudTrailClient,
+  DeleteTrailCommand, GetTrailStatusCommand, LookupEventsCommand, StopLoggingCommand, type CloudTrailClient,
 } from '@aws-sdk/client-cloudtrail';
 import type { CloudTrailRecord } from '../../src/domain/record.js';
+import type { DigestJson } from '../../src/domain/digest/digest-document.js';
 import { cloudTrailClient } from '../support/sdk.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { cli, DeliveredLogs, waitFor } from '../support/delivered-logs.js';
+import { awsCli } from '../support/aws-cli.js';
+import { cli, DeliveredLogs, listKeys, waitFor } from '../support/delivered-logs.js';
 
 const ACCOUNT = '123456789012';
 const LIBRARY_PATTERN = /.+_CloudTrail_[\w-]+_\d{8}T\d{4}Z_[\w]+\.json\.gz/;
@@ -43,6 +46,16 @@ async function delivered(logs: DeliveredLogs, ids: readonly string[], timeoutMs?
     const seen = new Set(logs.records().map((r) => r.requestID));
     return ids.every((id) => seen.has(id)) ? logs.records() : undefined;
   }, timeoutMs);
+}
+
+/** The digest files in the bucket, read with `aws s3 cp`. */
+async function digestsIn(bucket: string): Promise<Array<{ key: string; json: DigestJson }>> {
+  const keys = (await listKeys(server, bucket)).filter((key) => key.includes('/CloudTrail-Digest/'));
+  return Promise.all(keys.map(async (key, n) => {
+    const local = path.join(server.dataDir, `digest-${bucket}-${n}.json.gz`);
+    await cli(server, ['s3', 'cp', `s3://${bucket}/${key}`, local, '--quiet']);
+    return { key, json: JSON.parse(zlib.gunzipSync(fs.readFileSync(local)).toString('utf8')) as DigestJson };
+  }));
 }
 
 function keyPattern(prefix: string, region: string): RegExp {
@@ -193,4 +206,70 @@ describe('log file delivery', () => {
       await new Promise((resolve) => subscriber.close(resolve));
     }
   });
+
+  it('delivers what a deleted trail recorded, then ends its chain with a final digest listing those files', async () => {
+    await cli(server, ['s3', 'mb', 's3://ct-gone']);
+    await cli(server, ['cloudtrail', 'create-trail', '--name', 'gone', '--s3-bucket-name', 'ct-gone', '--enable-log-file-validation']);
+    const arn = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/gone`;
+    // The bucket goes, so that nothing the trail records is delivered before DeleteTrail.
+    await cli(server, ['s3', 'rb', 's3://ct-gone']);
+    await cli(server, ['cloudtrail', 'start-logging', '--name', 'gone']);
+    const recorded = await calls(3);
+    await waitFor('LatestDeliveryError', async () => ((await trailStatus('gone')).LatestDeliveryError ? true : undefined));
+    const deletion = (await client().send(new DeleteTrailCommand({ Name: 'gone' }))).$metadata.requestId!;
+    const after = await calls(2);
+    const missing = await awsCli(server, ['cloudtrail', 'get-trail-status', '--name', 'gone', '--region', 'us-east-1']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('TrailNotFoundException');
+
+    await cli(server, ['s3', 'mb', 's3://ct-gone']);
+    const digest = await waitFor('the final digest', async () => {
+      const [found] = await digestsIn('ct-gone');
+      return found;
+    }, 30_000);
+    const logKeys = (await listKeys(server, 'ct-gone')).filter((key) => key.includes('/CloudTrail/'));
+    expect(digest.json.logFiles.map((file) => file.s3Object).sort()).toEqual([...logKeys].sort());
+    expect(digest.json.previousDigestSignature).toBeNull();
+    const logs = new DeliveredLogs(server, 'ct-gone');
+    await logs.refresh();
+    const ids = logs.records().map((record) => record.requestID);
+    for (const id of recorded) expect(ids).toContain(id);
+    for (const id of [deletion, ...after]) expect(ids).not.toContain(id);
+    expectOnce(logs.records());
+    await waitFor('the end of the retirement', async () => ((await server.store.trails.findDeliveringTrail(arn)) ? undefined : true));
+  });
+
+  it('lets a new trail take the name of a deleted one at once, starting afresh', async () => {
+    await cli(server, ['s3', 'mb', 's3://ct-reborn']);
+    await cli(server, ['s3', 'mb', 's3://ct-reborn-2']);
+    await cli(server, ['cloudtrail', 'create-trail', '--name', 'reborn', '--s3-bucket-name', 'ct-reborn']);
+    // Its bucket stays away: the deleted trail is still retiring when its name is taken again.
+    await cli(server, ['s3', 'rb', 's3://ct-reborn']);
+    await cli(server, ['cloudtrail', 'start-logging', '--name', 'reborn']);
+    const first = await calls(2);
+    await cli(server, ['cloudtrail', 'delete-trail', '--name', 'reborn']);
+    const created = JSON.parse(await cli(server, ['cloudtrail', 'create-trail', '--name', 'reborn', '--s3-bucket-name', 'ct-reborn-2']));
+    expect(created).toMatchObject({ Name: 'reborn', S3BucketName: 'ct-reborn-2' });
+    expect(await trailStatus('reborn')).toMatchObject({ IsLogging: false });
+    await cli(server, ['cloudtrail', 'start-logging', '--name', 'reborn']);
+    const second = await calls(2);
+    const ids = (await delivered(new DeliveredLogs(server, 'ct-reborn-2'), second)).map((record) => record.requestID);
+    // The deleted trail's undelivered rest went with it: the new trail does not inherit it.
+    for (const id of first) expect(ids).not.toContain(id);
+  });
+
+  it('gives a logging stretch shorter than a digest pass its digest', async () => {
+    await cli(server, ['s3', 'mb', 's3://ct-brief']);
+    await cli(server, ['cloudtrail', 'create-trail', '--name', 'brief', '--s3-bucket-name', 'ct-brief', '--enable-log-file-validation']);
+    await cli(server, ['cloudtrail', 'start-logging', '--name', 'brief']);
+    const [call] = await calls(1);
+    await client().send(new StopLoggingCommand({ Name: 'brief' }));
+    const digest = await waitFor('the digest', async () => (await digestsIn('ct-brief'))[0], 30_000);
+    const logs = new DeliveredLogs(server, 'ct-brief');
+    await logs.refresh();
+    expect(logs.records().map((record) => record.requestID)).toContain(call);
+    expect(digest.json.logFiles.map((file) => file.s3Object).sort()).toEqual([...logs.files.keys()].sort());
+    await cli(server, ['cloudtrail', 'delete-trail', '--name', 'brief']);
+  });
 });
+

@@ -47,7 +47,10 @@ afterAll(async () => {
 });
 // Every test starts with no trails in the main account, so that the 5-trail limit never carries over.
 afterEach(async () => {
-  for (const trail of await server.store.trails.listTrails(ACCOUNT)) await server.store.trails.deleteTrail(trail.arn);
+  for (const trail of await server.store.trails.listTrails(ACCOUNT)) {
+    await server.store.trails.retireTrail(trail.arn, Date.now());
+    await server.store.trails.endRetirement(trail.arn);
+  }
 });
 
 interface Failure {

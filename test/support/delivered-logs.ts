@@ -34,9 +34,10 @@ export class DeliveredLogs {
     readonly bucket: string,
   ) {}
 
+  /** Reads the log files not read yet; digest files beside them are left out. */
   async refresh(): Promise<LogFile[]> {
     for (const key of await listKeys(this.server, this.bucket)) {
-      if (!this.files.has(key)) this.files.set(key, await this.#fetch(key));
+      if (!this.files.has(key) && !key.includes('/CloudTrail-Digest/')) this.files.set(key, await this.#fetch(key));
     }
     return [...this.files.values()];
   }

@@ -1,15 +1,16 @@
 // A TrailStore in memory, for tests of delivery that need trails and their status but no database.
 import type { PlacementCheck } from '../../src/store/placement-check.js';
-import type { StoredTrail, TrailStatus, TrailStore } from '../../src/store/trail-store.js';
+import type { DeliveringTrail, StoredTrail, TrailStatus, TrailStore } from '../../src/store/trail-store.js';
 
 export class MemoryTrailStore implements TrailStore {
   readonly trails = new Map<string, StoredTrail>();
+  readonly retiring = new Map<string, DeliveringTrail>();
   readonly statuses = new Map<string, TrailStatus>();
 
   async createTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal> {
     const refusal = this.refusal(trail, check);
     if (refusal !== undefined) return refusal;
-    if (this.trails.has(trail.arn)) return false;
+    if (this.trails.has(trail.arn) || this.retiring.has(trail.arn)) return false;
     this.trails.set(trail.arn, trail);
     return true;
   }
@@ -23,12 +24,27 @@ export class MemoryTrailStore implements TrailStore {
   private refusal<Refusal>(trail: StoredTrail, check: PlacementCheck<StoredTrail, Refusal> | undefined): Refusal | undefined {
     return check?.([...this.trails.values()].filter((t) => t.accountId === trail.accountId && t.arn !== trail.arn));
   }
-  async deleteTrail(arn: string): Promise<void> {
+  async retireTrail(arn: string, nowMs: number): Promise<boolean> {
+    const trail = this.trails.get(arn);
+    if (!trail) return false;
     this.trails.delete(arn);
+    this.retiring.set(arn, { ...trail, retiringSinceMs: nowMs });
+    if ((await this.trailStatus(arn)).isLogging) await this.updateTrailStatus(arn, { isLogging: false, stopLoggingMs: nowMs });
+    return true;
+  }
+  async endRetirement(arn: string): Promise<boolean> {
+    if (!this.retiring.delete(arn)) return false;
     this.statuses.delete(arn);
+    return true;
   }
   async findTrail(arn: string): Promise<StoredTrail | undefined> {
     return this.trails.get(arn);
+  }
+  async findDeliveringTrail(arn: string): Promise<DeliveringTrail | undefined> {
+    return this.trails.get(arn) ?? this.retiring.get(arn);
+  }
+  async listRetiringTrails(): Promise<DeliveringTrail[]> {
+    return [...this.retiring.values()].sort((x, y) => (x.arn < y.arn ? -1 : 1));
   }
   async listTrails(accountId: string): Promise<StoredTrail[]> {
     return [...this.trails.values()].filter((t) => t.accountId === accountId).sort((x, y) => (x.arn < y.arn ? -1 : 1));
@@ -40,7 +56,8 @@ export class MemoryTrailStore implements TrailStore {
     return this.statuses.get(arn) ?? { isLogging: false };
   }
   async updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<void> {
-    if (this.trails.has(arn)) this.statuses.set(arn, { ...(await this.trailStatus(arn)), ...change });
+    const next = { ...(await this.trailStatus(arn)), ...change };
+    if (this.trails.has(arn) || (this.retiring.has(arn) && !next.isLogging)) this.statuses.set(arn, next);
   }
 }
 

@@ -33,6 +33,9 @@ export async function createTrail(scope: TrailScope, objects: ObjectStore, reque
   const conflict = fits(await scope.trails.listTrails(scope.accountId));
   if (conflict) throw creationConflict(trail, conflict);
   await checkBucketUsable(objects, trail.s3BucketName, scope.accountId);
+  // A deleted trail of the same name that is still delivering gives way: its undelivered rest is dropped, as the
+  // new trail would otherwise inherit it (docs/log-file-delivery.md).
+  if (await scope.trails.endRetirement(trail.arn)) await scope.cursors.trailReplaced(trail.arn);
   // Checked again as the trail is stored: another creation may have taken the room while the bucket was checked.
   const stored = await scope.trails.createTrail(trail, fits);
   if (stored === false) throw trailAlreadyExists(trail.name, trail.homeRegion);

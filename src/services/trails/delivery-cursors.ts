@@ -8,7 +8,10 @@ export interface DeliveryCursors {
   loggingStarts(trailArn: string): Promise<void>;
   /** Call after the trail is marked as not logging. */
   loggingStopped(trailArn: string): Promise<void>;
-  trailDeleted(trailArn: string): Promise<void>;
+  /** Call after the trail retired: as StopLogging, but its DeleteTrail call is not delivered to it. */
+  trailRetired(trailArn: string): Promise<void>;
+  /** A new trail takes the ARN of a retiring one: what the retiring one has not delivered yet is dropped. */
+  trailReplaced(trailArn: string): Promise<void>;
 }
 
 /** For one call: `requestId` is the call's own, whose record a StopLogging period still takes in. */
@@ -17,6 +20,7 @@ export function deliveryCursors(store: Pick<Store, 'deliveryLedger' | 'eventFeed
   return {
     loggingStarts: async (trailArn) => ledger.startCursor(trailArn, await feed.lastSeq()),
     loggingStopped: async (trailArn) => ledger.stopCursor(trailArn, await feed.lastSeq(), requestId),
-    trailDeleted: (trailArn) => ledger.forgetTrail(trailArn),
+    trailRetired: async (trailArn) => ledger.stopCursor(trailArn, await feed.lastSeq()),
+    trailReplaced: (trailArn) => ledger.forgetTrail(trailArn),
   };
 }

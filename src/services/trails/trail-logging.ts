@@ -16,4 +16,5 @@ export async function setLogging(scope: TrailScope, nameOrArn: string, logging: 
   if (logging) await scope.cursors.loggingStarts(trail.arn);
   await scope.trails.updateTrailStatus(trail.arn, change);
   if (!logging) await scope.cursors.loggingStopped(trail.arn);
+  else if (trail.logFileValidationEnabled) await scope.digests.validationStarts(trail);
 }

@@ -26,6 +26,9 @@ export async function updateTrail(
   }
   if (members.S3BucketName !== undefined) await checkBucketUsable(objects, updated.s3BucketName, scope.accountId);
   refuseConflict(updated, await saveChangedTrail(scope, updated, fits));
+  if (updated.logFileValidationEnabled && !current.logFileValidationEnabled && (await scope.trails.trailStatus(updated.arn)).isLogging) {
+    await scope.digests.validationStarts(updated);
+  }
   return updated;
 }
 

@@ -86,9 +86,10 @@ export function trailStoreConformance(name: string, open: () => Promise<Store>, 
         const saved: StoredTrail = { ...rest, tags: [{ Key: 'only', Value: 'tag' }] };
         expect(await trails().saveTrail(saved)).toBe(true);
         expect(await trails().findTrail(t.arn)).toEqual(saved);
-        await trails().deleteTrail(t.arn);
+        await trails().retireTrail(t.arn, 1);
         expect(await trails().saveTrail(saved)).toBe(false);
         expect(await trails().findTrail(t.arn)).toBeUndefined();
+        expect(await trails().findDeliveringTrail(t.arn)).toEqual({ ...saved, retiringSinceMs: 1 });
       });
 
       it('lists every trail of one account, in every home region, by ARN', async () => {
@@ -126,14 +127,36 @@ export function trailStoreConformance(name: string, open: () => Promise<Store>, 
         expect(await trails().createTrail(trail('dup'), check)).toBe(false);
       });
 
-      it('deletes a trail', async () => {
+      it('retires a deleted trail: gone for the calls, found by delivery until its retirement ends', async () => {
         const [gone, kept] = [trail('gone'), trail('kept')];
         await trails().createTrail(gone);
         await trails().createTrail(kept);
-        await trails().deleteTrail(gone.arn);
+        expect(await trails().retireTrail(gone.arn, 7)).toBe(true);
+        expect(await trails().retireTrail(gone.arn, 8)).toBe(false);
+        expect(await trails().retireTrail(trail('never').arn, 8)).toBe(false);
         expect(await trails().findTrail(gone.arn)).toBeUndefined();
         expect(await trails().listTrails(ACCOUNT)).toEqual([kept]);
+        expect(await trails().findDeliveringTrail(gone.arn)).toEqual({ ...gone, retiringSinceMs: 7 });
+        expect(await trails().findDeliveringTrail(kept.arn)).toEqual(kept);
+        expect(await trails().listRetiringTrails()).toEqual([{ ...gone, retiringSinceMs: 7 }]);
+        // Its ARN is still held: a new trail of the name first ends the retirement.
+        expect(await trails().createTrail(gone)).toBe(false);
+        expect(await trails().endRetirement(kept.arn)).toBe(false);
+        expect(await trails().endRetirement(gone.arn)).toBe(true);
+        expect(await trails().endRetirement(gone.arn)).toBe(false);
+        expect(await trails().findDeliveringTrail(gone.arn)).toBeUndefined();
+        expect(await trails().listRetiringTrails()).toEqual([]);
         expect(await trails().createTrail(gone)).toBe(true);
+        expect(await trails().findTrail(gone.arn)).toEqual(gone);
+      });
+
+      it('does not count a retiring trail among the others a placement check sees', async () => {
+        const [gone, fresh] = [trail('gone'), trail('fresh')];
+        await trails().createTrail(gone);
+        await trails().retireTrail(gone.arn, 1);
+        const seen: string[][] = [];
+        await trails().createTrail(fresh, (others: StoredTrail[]) => void seen.push(others.map((other) => other.name)));
+        expect(seen).toEqual([[]]);
       });
     });
 
@@ -165,14 +188,28 @@ export function trailStoreConformance(name: string, open: () => Promise<Store>, 
         expect(await trails().trailStatus(t.arn)).toEqual({ isLogging: true, startLoggingMs: 5 });
       });
 
-      it('forgets the status of a deleted trail, and keeps none for a trail that does not exist', async () => {
+      it('stops a retiring trail logging for good, keeps reporting on it, and forgets its status when it ends', async () => {
         const t = trail('recreated');
         await trails().createTrail(t);
         await trails().updateTrailStatus(t.arn, { isLogging: true, startLoggingMs: 5 });
-        await trails().deleteTrail(t.arn);
-        await trails().updateTrailStatus(t.arn, { latestDeliveryMs: 6 });
+        await trails().retireTrail(t.arn, 6);
+        expect(await trails().trailStatus(t.arn)).toEqual({ isLogging: false, startLoggingMs: 5, stopLoggingMs: 6 });
+        await trails().updateTrailStatus(t.arn, { latestDeliveryMs: 7 });
+        await trails().updateTrailStatus(t.arn, { isLogging: true, startLoggingMs: 8 });
+        expect(await trails().trailStatus(t.arn)).toEqual({ isLogging: false, startLoggingMs: 5, stopLoggingMs: 6, latestDeliveryMs: 7 });
+        expect(await trails().listLoggingTrails()).toEqual([]);
+        await trails().endRetirement(t.arn);
+        await trails().updateTrailStatus(t.arn, { latestDeliveryMs: 9 });
         await trails().createTrail(t);
         expect(await trails().trailStatus(t.arn)).toEqual({ isLogging: false });
+      });
+
+      it('keeps the stop time of a trail retired while not logging', async () => {
+        const t = trail('idle');
+        await trails().createTrail(t);
+        await trails().updateTrailStatus(t.arn, { isLogging: false, stopLoggingMs: 3 });
+        await trails().retireTrail(t.arn, 9);
+        expect(await trails().trailStatus(t.arn)).toEqual({ isLogging: false, stopLoggingMs: 3 });
       });
 
       it('lists the logging trails of every account', async () => {

@@ -248,6 +248,12 @@ const MIGRATIONS: readonly Migration[] = [
   -- for it. Events stored before this column go to the channel's destinations of the moment the worker reads them.
   ALTER TABLE events ADD COLUMN channel_stores TEXT;
   `,
+  `
+  -- trails: DeleteTrail retires a trail rather than deleting it at once (sqlite-trail-store.ts). The calls no longer
+  -- see it, but delivery still writes what it recorded and its digest chain still ends with a final digest; the row
+  -- goes when both are done, or when a new trail of the same name takes its place.
+  ALTER TABLE trails ADD COLUMN retiring_since_ms INTEGER;
+  `,
 ];
 
 if (MIGRATIONS.length !== SCHEMA_VERSION) {

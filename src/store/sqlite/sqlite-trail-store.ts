@@ -1,9 +1,15 @@
 // Trails and their status in SQLite. A trail's configuration is kept as the JSON of its StoredTrail, so that new
-// trail members need no migration; the ARN (account, home region, name) is the key.
+// trail members need no migration; the ARN (account, home region, name) is the key. A retiring trail keeps its row,
+// marked by retiring_since_ms, which every statement the calls use leaves out.
 import type { PlacementCheck } from '../placement-check.js';
 import { checkedWrite } from './checked-write.js';
 import type Database from 'better-sqlite3';
-import type { StoredTrail, TrailStatus, TrailStore } from '../trail-store.js';
+import type { DeliveringTrail, StoredTrail, TrailStatus, TrailStore } from '../trail-store.js';
+
+interface DeliveringRow {
+  config: string;
+  retiring_since_ms: number | null;
+}
 
 interface StatusRow {
   is_logging: number;
@@ -16,29 +22,37 @@ export class SqliteTrailStore implements TrailStore {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement<[string, string, string]>;
   readonly #update: Database.Statement<[string, string]>;
-  readonly #delete: Database.Statement<[string]>;
+  readonly #retire: Database.Statement<[number, string]>;
+  readonly #deleteRetiring: Database.Statement<[string]>;
   readonly #deleteStatus: Database.Statement<[string]>;
   readonly #find: Database.Statement<[string], string>;
+  readonly #findDelivering: Database.Statement<[string], DeliveringRow>;
   readonly #listAccount: Database.Statement<[string], string>;
   readonly #listLogging: Database.Statement<[], string>;
+  readonly #listRetiring: Database.Statement<[], DeliveringRow>;
   readonly #status: Database.Statement<[string], StatusRow>;
   readonly #saveStatus: Database.Statement<[{ arn: string; logging: number; status: string }]>;
 
   constructor(db: Database.Database) {
     this.#db = db;
     this.#insert = db.prepare('INSERT INTO trails (arn, account_id, config) VALUES (?, ?, ?) ON CONFLICT (arn) DO NOTHING');
-    this.#update = db.prepare('UPDATE trails SET config = ? WHERE arn = ?');
-    this.#delete = db.prepare('DELETE FROM trails WHERE arn = ?');
+    this.#update = db.prepare('UPDATE trails SET config = ? WHERE arn = ? AND retiring_since_ms IS NULL');
+    this.#retire = db.prepare('UPDATE trails SET retiring_since_ms = ? WHERE arn = ? AND retiring_since_ms IS NULL');
+    this.#deleteRetiring = db.prepare('DELETE FROM trails WHERE arn = ? AND retiring_since_ms IS NOT NULL');
     this.#deleteStatus = db.prepare('DELETE FROM trail_status WHERE arn = ?');
-    this.#find = db.prepare<[string], string>('SELECT config FROM trails WHERE arn = ?').pluck();
-    this.#listAccount = db.prepare<[string], string>('SELECT config FROM trails WHERE account_id = ? ORDER BY arn').pluck();
+    this.#find = db.prepare<[string], string>('SELECT config FROM trails WHERE arn = ? AND retiring_since_ms IS NULL').pluck();
+    this.#findDelivering = db.prepare('SELECT config, retiring_since_ms FROM trails WHERE arn = ?');
+    this.#listAccount = db.prepare<[string], string>(
+      'SELECT config FROM trails WHERE account_id = ? AND retiring_since_ms IS NULL ORDER BY arn').pluck();
     this.#listLogging = db.prepare<[], string>(`SELECT t.config FROM trails t JOIN trail_status s ON s.arn = t.arn
-      WHERE s.is_logging = 1 ORDER BY t.arn`).pluck();
+      WHERE s.is_logging = 1 AND t.retiring_since_ms IS NULL ORDER BY t.arn`).pluck();
+    this.#listRetiring = db.prepare('SELECT config, retiring_since_ms FROM trails WHERE retiring_since_ms IS NOT NULL ORDER BY arn');
     this.#status = db.prepare('SELECT is_logging, status FROM trail_status WHERE arn = ?');
-    // Only for a trail that exists: a delivery worker finishing after DeleteTrail must not leave a status behind
-    // for a later trail of the same name to inherit.
+    // Only for a trail that exists: a delivery worker finishing after its retirement ended must not leave a status
+    // behind for a later trail of the same name to inherit. A retiring trail never logs again, also when a
+    // StartLogging that found it before DeleteTrail comes late.
     this.#saveStatus = db.prepare(`INSERT INTO trail_status (arn, is_logging, status)
-      SELECT arn, @logging, @status FROM trails WHERE arn = @arn
+      SELECT arn, @logging, @status FROM trails WHERE arn = @arn AND (@logging = 0 OR retiring_since_ms IS NULL)
       ON CONFLICT (arn) DO UPDATE SET is_logging = excluded.is_logging, status = excluded.status`);
   }
 
@@ -60,16 +74,34 @@ export class SqliteTrailStore implements TrailStore {
     return this.#listAccount.all(accountId).map((config) => JSON.parse(config) as StoredTrail);
   }
 
-  async deleteTrail(arn: string): Promise<void> {
-    this.#db.transaction(() => {
+  async retireTrail(arn: string, nowMs: number): Promise<boolean> {
+    return this.#db.transaction(() => {
+      if (this.#retire.run(nowMs, arn).changes === 0) return false;
+      if (this.#readStatus(arn).isLogging) this.#writeStatus(arn, { isLogging: false, stopLoggingMs: nowMs });
+      return true;
+    }).immediate();
+  }
+
+  async endRetirement(arn: string): Promise<boolean> {
+    return this.#db.transaction(() => {
+      if (this.#deleteRetiring.run(arn).changes === 0) return false;
       this.#deleteStatus.run(arn);
-      this.#delete.run(arn);
+      return true;
     }).immediate();
   }
 
   async findTrail(arn: string): Promise<StoredTrail | undefined> {
     const config = this.#find.get(arn);
     return config === undefined ? undefined : (JSON.parse(config) as StoredTrail);
+  }
+
+  async findDeliveringTrail(arn: string): Promise<DeliveringTrail | undefined> {
+    const row = this.#findDelivering.get(arn);
+    return row && deliveringTrail(row);
+  }
+
+  async listRetiringTrails(): Promise<DeliveringTrail[]> {
+    return this.#listRetiring.all().map(deliveringTrail);
   }
 
   async listTrails(accountId: string): Promise<StoredTrail[]> {
@@ -87,10 +119,12 @@ export class SqliteTrailStore implements TrailStore {
   /** A member given as undefined is removed (a delivery that succeeds clears the last error that way). */
   async updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<void> {
     // Immediate: the read and the write are one step even when another process updates the same trail.
-    this.#db.transaction(() => {
-      const { isLogging, ...members } = { ...this.#readStatus(arn), ...change };
-      this.#saveStatus.run({ arn, logging: isLogging ? 1 : 0, status: JSON.stringify(members) });
-    }).immediate();
+    this.#db.transaction(() => this.#writeStatus(arn, change)).immediate();
+  }
+
+  #writeStatus(arn: string, change: Partial<TrailStatus>): void {
+    const { isLogging, ...members } = { ...this.#readStatus(arn), ...change };
+    this.#saveStatus.run({ arn, logging: isLogging ? 1 : 0, status: JSON.stringify(members) });
   }
 
   #readStatus(arn: string): TrailStatus {
@@ -98,4 +132,9 @@ export class SqliteTrailStore implements TrailStore {
     if (!row) return { isLogging: false };
     return { isLogging: row.is_logging === 1, ...(JSON.parse(row.status) as StatusMembers) };
   }
+}
+
+function deliveringTrail(row: DeliveringRow): DeliveringTrail {
+  const trail = JSON.parse(row.config) as StoredTrail;
+  return row.retiring_since_ms === null ? trail : { ...trail, retiringSinceMs: row.retiring_since_ms };
 }
