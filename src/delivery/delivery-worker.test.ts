@@ -4,6 +4,7 @@ import type { StoredTrail } from '../store/trail-store.js';
 import { BUCKET, deliveredObjects, openDeliveryFixture, startLogging as startTrailLogging, type DeliveryFixture } from '../../test/support/delivery-fixture.js';
 import { MemoryTrailStore, storedTrail } from '../../test/support/memory-trail-store.js';
 import { DeliveryWorker, type DeliveryListener } from './delivery-worker.js';
+import { withReceivingChange } from '../domain/delivery/receiving-history.js';
 
 describe('DeliveryWorker', () => {
   let f: DeliveryFixture;
@@ -101,6 +102,17 @@ describe('DeliveryWorker', () => {
     await worker.runOnce();
     expect(await deliveredIds()).toEqual([before!.eventID]);
     expect(await f.store.deliveryLedger.trailsToDeliver()).toEqual([]);
+  });
+
+  it('judges events recorded before a change of region scope by the scope of their time', async () => {
+    const trail = storedTrail({ isMultiRegionTrail: true });
+    await startLogging(trail);
+    const [eastBefore, westBefore] = await f.record({ awsRegion: 'us-east-1' }, { awsRegion: 'eu-west-1' });
+    const single = withReceivingChange(trail, { ...trail, isMultiRegionTrail: false }, await f.store.eventFeed.lastSeq(), 0);
+    await trails.saveTrail(single);
+    const [eastAfter] = await f.record({ awsRegion: 'us-east-1' }, { awsRegion: 'eu-west-1' });
+    await worker.runOnce();
+    expect((await deliveredIds()).sort()).toEqual([eastBefore!.eventID, westBefore!.eventID, eastAfter!.eventID].sort());
   });
 
   it('forgets a trail that is gone, retired or replaced', async () => {

@@ -103,12 +103,13 @@ export class DeliveryWorker {
 
   /** True when the trail caught up; false when its time ran out or the worker is stopping. */
   async #deliverFor(trail: StoredTrail, untilSeq: number): Promise<boolean> {
-    const receiving = this.#receiving.for(trail);
     const deadline = performance.now() + (this.#deps.passBudgetMs ?? DEFAULT_PASS_BUDGET_MS);
     const delivered: DeliveredFile[] = [];
     try {
       while (!this.#loop.stopping && performance.now() < deadline) {
-        const step = await this.#delivery.step(trail, receiving, untilSeq);
+        // Each step stays within one stretch of settings: a backlog from before a change is judged by the old ones.
+        const { receiving, throughSeq } = this.#receiving.at(trail, (await this.#deps.ledger.deliveryState(trail.arn)).cursor);
+        const step = await this.#delivery.step(trail, receiving, Math.min(untilSeq, throughSeq ?? Infinity));
         if (step.kind === 'idle') return true;
         if (step.kind === 'delivered') delivered.push(...step.files);
       }

@@ -6,6 +6,7 @@
 import type { PlacementCheck } from './placement-check.js';
 import type { TrailSelectors } from '../domain/selectors/trail-selectors.js';
 import type { StoredInsightSelector } from '../domain/selectors/insight-selector.js';
+import type { EarlierReceiving } from '../domain/delivery/receiving-history.js';
 
 export interface TrailTag {
   Key: string;
@@ -31,6 +32,8 @@ export interface StoredTrail {
   /** Absent until PutEventSelectors: the default then applies and HasCustomEventSelectors is false. */
   selectors?: TrailSelectors;
   insightSelectors?: StoredInsightSelector[];
+  /** Selectors and region scope replaced while delivery had events of theirs ahead of it (receiving-history.ts). */
+  earlierReceiving?: EarlierReceiving[];
   tags: TrailTag[];
   createdMs: number;
 }

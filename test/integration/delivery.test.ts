@@ -48,6 +48,24 @@ async function delivered(logs: DeliveredLogs, ids: readonly string[], timeoutMs?
   }, timeoutMs);
 }
 
+/**
+ * A trail logging into a bucket that was removed after CreateTrail checked it: what it records stays undelivered
+ * until the bucket is made again.
+ */
+async function loggingWithoutBucket(name: string, bucket: string, createArgs: readonly string[] = []): Promise<void> {
+  await cli(server, ['s3', 'mb', `s3://${bucket}`]);
+  await cli(server, ['cloudtrail', 'create-trail', '--name', name, '--s3-bucket-name', bucket, ...createArgs]);
+  await cli(server, ['s3', 'rb', `s3://${bucket}`]);
+  await cli(server, ['cloudtrail', 'start-logging', '--name', name]);
+}
+
+async function deliveryFailing(name: string): Promise<Record<string, unknown>> {
+  return waitFor('LatestDeliveryError', async () => {
+    const status = await trailStatus(name);
+    return status.LatestDeliveryError === undefined ? undefined : status;
+  });
+}
+
 /** The digest files in the bucket, read with `aws s3 cp`. */
 async function digestsIn(bucket: string): Promise<Array<{ key: string; json: DigestJson }>> {
   const keys = (await listKeys(server, bucket)).filter((key) => key.includes('/CloudTrail-Digest/'));
@@ -151,15 +169,9 @@ describe('log file delivery', () => {
   });
 
   it('reports a missing bucket in GetTrailStatus and delivers everything once the bucket is back', async () => {
-    await cli(server, ['s3', 'mb', 's3://ct-late']);
-    await cli(server, ['cloudtrail', 'create-trail', '--name', 'late', '--s3-bucket-name', 'ct-late']);
-    await cli(server, ['s3', 'rb', 's3://ct-late']);
-    await cli(server, ['cloudtrail', 'start-logging', '--name', 'late']);
+    await loggingWithoutBucket('late', 'ct-late');
     const whileMissing = await calls(3);
-    const failing = await waitFor('LatestDeliveryError', async () => {
-      const status = await trailStatus('late');
-      return status.LatestDeliveryError === undefined ? undefined : status;
-    });
+    const failing = await deliveryFailing('late');
     expect(failing).toMatchObject({ LatestDeliveryError: 'NoSuchBucket', LatestDeliveryAttemptTime: expect.any(String) });
     expect(failing.LatestDeliveryTime).toBeUndefined();
 
@@ -208,14 +220,11 @@ describe('log file delivery', () => {
   });
 
   it('delivers what a deleted trail recorded, then ends its chain with a final digest listing those files', async () => {
-    await cli(server, ['s3', 'mb', 's3://ct-gone']);
-    await cli(server, ['cloudtrail', 'create-trail', '--name', 'gone', '--s3-bucket-name', 'ct-gone', '--enable-log-file-validation']);
     const arn = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/gone`;
-    // The bucket goes, so that nothing the trail records is delivered before DeleteTrail.
-    await cli(server, ['s3', 'rb', 's3://ct-gone']);
-    await cli(server, ['cloudtrail', 'start-logging', '--name', 'gone']);
+    // Nothing the trail records is delivered before DeleteTrail.
+    await loggingWithoutBucket('gone', 'ct-gone', ['--enable-log-file-validation']);
     const recorded = await calls(3);
-    await waitFor('LatestDeliveryError', async () => ((await trailStatus('gone')).LatestDeliveryError ? true : undefined));
+    await deliveryFailing('gone');
     const deletion = (await client().send(new DeleteTrailCommand({ Name: 'gone' }))).$metadata.requestId!;
     const after = await calls(2);
     const missing = await awsCli(server, ['cloudtrail', 'get-trail-status', '--name', 'gone', '--region', 'us-east-1']);
@@ -240,12 +249,9 @@ describe('log file delivery', () => {
   });
 
   it('lets a new trail take the name of a deleted one at once, starting afresh', async () => {
-    await cli(server, ['s3', 'mb', 's3://ct-reborn']);
     await cli(server, ['s3', 'mb', 's3://ct-reborn-2']);
-    await cli(server, ['cloudtrail', 'create-trail', '--name', 'reborn', '--s3-bucket-name', 'ct-reborn']);
     // Its bucket stays away: the deleted trail is still retiring when its name is taken again.
-    await cli(server, ['s3', 'rb', 's3://ct-reborn']);
-    await cli(server, ['cloudtrail', 'start-logging', '--name', 'reborn']);
+    await loggingWithoutBucket('reborn', 'ct-reborn');
     const first = await calls(2);
     await cli(server, ['cloudtrail', 'delete-trail', '--name', 'reborn']);
     const created = JSON.parse(await cli(server, ['cloudtrail', 'create-trail', '--name', 'reborn', '--s3-bucket-name', 'ct-reborn-2']));
@@ -270,6 +276,24 @@ describe('log file delivery', () => {
     expect(logs.records().map((record) => record.requestID)).toContain(call);
     expect(digest.json.logFiles.map((file) => file.s3Object).sort()).toEqual([...logs.files.keys()].sort());
     await cli(server, ['cloudtrail', 'delete-trail', '--name', 'brief']);
+  });
+
+  it('delivers a backlog recorded before put-event-selectors as the selectors of its time decide', async () => {
+    // What the trail records before the change is still undelivered when it comes.
+    await loggingWithoutBucket('narrowed', 'ct-narrowed');
+    const readsBefore = await calls(2);
+    await deliveryFailing('narrowed');
+    await cli(server, ['cloudtrail', 'put-event-selectors', '--trail-name', 'narrowed',
+      '--event-selectors', '[{"ReadWriteType":"WriteOnly","IncludeManagementEvents":true}]']);
+    const readsAfter = await calls(2);
+    await cli(server, ['s3', 'mb', 's3://ct-narrowed']);
+    const logs = new DeliveredLogs(server, 'ct-narrowed');
+    const records = await delivered(logs, readsBefore, 30_000);
+    const ids = records.map((record) => record.requestID);
+    for (const id of readsAfter) expect(ids).not.toContain(id);
+    expect(records.some((record) => record.eventName === 'PutEventSelectors')).toBe(true);
+    expectOnce(records);
+    await cli(server, ['cloudtrail', 'delete-trail', '--name', 'narrowed']);
   });
 });
 

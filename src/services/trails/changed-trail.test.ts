@@ -17,7 +17,7 @@ function deletedAfterRead(): { scope: TrailScope; trails: MemoryTrailStore; arn:
     trails.trails.delete(arn);
     return found;
   };
-  const scope = { trails, accountId: trail.accountId, region: trail.homeRegion, cursors: {} as TrailScope['cursors'], digests: {} as TrailScope['digests'] };
+  const scope = { trails, accountId: trail.accountId, region: trail.homeRegion, cursors: { receivingChange: async (_before, after) => after } as TrailScope['cursors'], digests: {} as TrailScope['digests'] };
   return { scope, trails, arn: trail.arn };
 }
 

@@ -52,9 +52,11 @@ export function requireHomeRegion(trail: StoredTrail, region: string): void {
  */
 export async function saveChangedTrail<Refusal>(
   scope: TrailScope,
-  trail: StoredTrail,
+  before: StoredTrail,
+  after: StoredTrail,
   check?: PlacementCheck<StoredTrail, Refusal>,
 ): Promise<Refusal | undefined> {
+  const trail = await scope.cursors.receivingChange(before, after);
   const saved = await scope.trails.saveTrail(trail, check);
   if (saved === false) throw trailNotFound(trail.arn, scope.accountId);
   return saved === true ? undefined : saved;

@@ -11,7 +11,7 @@ import type { TrailScope } from './trail-scope.js';
 export async function putEventSelectors(scope: TrailScope, trailName: string, members: PutEventSelectorsMembers): Promise<StoredTrail> {
   const trail = await resolveTrailToChange(scope, trailName);
   const updated = { ...trail, selectors: withSelectorErrors(() => validatePutEventSelectors(members)) };
-  await saveChangedTrail(scope, updated);
+  await saveChangedTrail(scope, trail, updated);
   return updated;
 }
 

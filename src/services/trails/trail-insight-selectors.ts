@@ -28,7 +28,7 @@ export async function putInsightSelectors(
   // Insights events are delivered to the trail's bucket, so turning them on needs a bucket to deliver to.
   if (insightSelectors.length > 0) await checkBucketUsable(objects, trail.s3BucketName, scope.accountId);
   const updated = { ...trail, insightSelectors };
-  await saveChangedTrail(scope, updated);
+  await saveChangedTrail(scope, trail, updated);
   return updated;
 }
 

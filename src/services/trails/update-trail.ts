@@ -25,7 +25,7 @@ export async function updateTrail(
     refuseConflict(updated, fits(others));
   }
   if (members.S3BucketName !== undefined) await checkBucketUsable(objects, updated.s3BucketName, scope.accountId);
-  refuseConflict(updated, await saveChangedTrail(scope, updated, fits));
+  refuseConflict(updated, await saveChangedTrail(scope, current, updated, fits));
   if (updated.logFileValidationEnabled && !current.logFileValidationEnabled && (await scope.trails.trailStatus(updated.arn)).isLogging) {
     await scope.digests.validationStarts(updated);
   }
