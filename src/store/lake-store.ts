@@ -61,15 +61,23 @@ export interface StoredChannel {
 
 /**
  * What saving a changed store or channel came to: `saved`; `gone`, no row of that ARN any more (deleted or purged
- * since it was read); or `nameTaken`, its new name is another's of the account and region.
+ * since it was read); `nameTaken`, its new name is another's of the account and region; or `changed`, another call
+ * changed it since it was read (only when the save names the version it read).
  */
-export type LakeSave = 'saved' | 'gone' | 'nameTaken';
+export type LakeSave = 'saved' | 'gone' | 'nameTaken' | 'changed';
 
 export interface LakeCatalog {
   /** Inserts the store; false when its account already has a store of that name in that region, or `check`'s refusal. */
   createEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<boolean | Refusal>;
-  /** Replaces the store of the same ARN, unless `check` refuses. */
-  saveEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<LakeSave | Refusal>;
+  /**
+   * Replaces the store of the same ARN, unless `check` refuses, or, when `read` is given (the store as the call
+   * read it), another call changed it meanwhile.
+   */
+  saveEventDataStore<Refusal>(
+    store: StoredEventDataStore,
+    check?: PlacementCheck<StoredEventDataStore, Refusal>,
+    read?: StoredEventDataStore,
+  ): Promise<LakeSave | Refusal>;
   findEventDataStore(arn: string): Promise<StoredEventDataStore | undefined>;
   /** The account's stores whose home is the region (every status), ordered by ARN. */
   listEventDataStores(accountId: string, region: string): Promise<StoredEventDataStore[]>;

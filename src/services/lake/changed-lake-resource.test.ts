@@ -34,6 +34,39 @@ function goneAfterRead(scope: LakeScope): void {
   };
 }
 
+/** The next read of a store is followed, before the reading call writes, by `meanwhile` (another call's change). */
+function changedOnceAfterRead(scope: LakeScope, meanwhile: (arn: string) => Promise<unknown>): void {
+  const { catalog } = scope;
+  const findStore = catalog.findEventDataStore.bind(catalog);
+  let pending = true;
+  catalog.findEventDataStore = async (arn) => {
+    const found = await findStore(arn);
+    if (found && pending) {
+      pending = false;
+      await meanwhile(arn);
+    }
+    return found;
+  };
+}
+
+describe('an event data store changed by another call between a call\'s read and its write', () => {
+  it('decides again on the store as it is: a deletion meanwhile is not undone by an update', async () => {
+    const scope = await lakeScope();
+    const { arn } = await createEventDataStore(scope, { Name: 'raced', TerminationProtectionEnabled: false }, NOW);
+    changedOnceAfterRead(scope, () => deleteEventDataStore({ ...scope, catalog: store!.lake }, arn, NOW));
+    await expect(updateEventDataStore(scope, arn, { RetentionPeriod: 30 }, NOW)).rejects.toMatchObject({ code: 'InactiveEventDataStoreException' });
+    expect(await scope.catalog.findEventDataStore(arn)).toMatchObject({ status: 'PENDING_DELETION' });
+  });
+
+  it('keeps both changes when they do not conflict', async () => {
+    const scope = await lakeScope();
+    const { arn } = await createEventDataStore(scope, { Name: 'both', TerminationProtectionEnabled: false }, NOW);
+    changedOnceAfterRead(scope, () => changeLakeTags({ ...scope, catalog: store!.lake }, arn, (tags) => [...tags, { Key: 'k', Value: 'v' }]));
+    await updateEventDataStore(scope, arn, { RetentionPeriod: 30 }, NOW);
+    expect(await scope.catalog.findEventDataStore(arn)).toMatchObject({ retentionPeriod: 30, tags: [{ Key: 'k', Value: 'v' }] });
+  });
+});
+
 describe('an event data store or channel changed while it is removed', () => {
   it('answers EventDataStoreNotFoundException for every change of a store and brings nothing back', async () => {
     const scope = await lakeScope();

@@ -8,7 +8,9 @@ import { defaultEventDataStoreSelectors, eventDataStoreKind } from '../../domain
 import type { StoredEventDataStore } from '../../store/lake-store.js';
 import { checkTags, MAX_TAGS_PER_RESOURCE, type TagInput } from '../trails/trail-tags.js';
 import { applyEventDataStoreSettings, type EventDataStoreSettingsMembers } from './event-data-store-settings.js';
-import { checkActive, eventDataStoreNameTaken, findEventDataStore, saveChangedEventDataStore } from './find-event-data-store.js';
+import {
+  checkActive, decideOnCurrent, eventDataStoreNameTaken, findEventDataStore, saveChangedEventDataStore,
+} from './find-event-data-store.js';
 import { checkLakeName } from './lake-names.js';
 import { throwRefusal } from './placement-refusal.js';
 import type { LakeScope } from './lake-scope.js';
@@ -61,69 +63,77 @@ export async function updateEventDataStore(
   members: EventDataStoreSettingsMembers & { Name?: string | undefined },
   now: Date,
 ): Promise<StoredEventDataStore> {
-  const current = await findEventDataStore(scope, reference);
-  checkActive(current);
-  if (Object.values(members).every((value) => value === undefined)) {
-    throw new ServiceError('InvalidParameterException', 'UpdateEventDataStore needs at least one member to change besides EventDataStore.');
-  }
-  if (members.Name !== undefined) checkLakeName(members.Name, 'Event data store');
-  const settings = applyEventDataStoreSettings(current, members, scope);
-  const updated = { ...current, ...settings, name: members.Name ?? current.name, updatedMs: now.getTime() };
-  await saveChangedEventDataStore(scope, updated);
-  return updated;
+  return decideOnCurrent(async () => {
+    const current = await findEventDataStore(scope, reference);
+    checkActive(current);
+    if (Object.values(members).every((value) => value === undefined)) {
+      throw new ServiceError('InvalidParameterException', 'UpdateEventDataStore needs at least one member to change besides EventDataStore.');
+    }
+    if (members.Name !== undefined) checkLakeName(members.Name, 'Event data store');
+    const settings = applyEventDataStoreSettings(current, members, scope);
+    const updated = { ...current, ...settings, name: members.Name ?? current.name, updatedMs: now.getTime() };
+    await saveChangedEventDataStore(scope, current, updated);
+    return updated;
+  });
 }
 
 export async function deleteEventDataStore(scope: LakeScope, reference: string, now: Date): Promise<void> {
-  const store = await findEventDataStore(scope, reference);
-  checkActive(store);
-  if (store.terminationProtectionEnabled) {
-    throw new ServiceError(
-      'EventDataStoreTerminationProtectedException',
-      `The event data store ${store.arn} has termination protection; turn it off with UpdateEventDataStore ` +
-        '--no-termination-protection-enabled first.',
-    );
-  }
-  const channels = await scope.catalog.listChannels(scope.accountId, scope.region);
-  const feeding = channels.find((channel) => channel.destinations.some((d) => d.Location === store.arn));
-  if (feeding) {
-    throw new ServiceError(
-      'ChannelExistsForEDSException',
-      `The channel ${feeding.arn} sends events to ${store.arn}; delete the channel or change its destinations first.`,
-    );
-  }
-  await saveChangedEventDataStore(scope, {
-    ...store, status: 'PENDING_DELETION', statusBeforeDeletion: store.status, deletedMs: now.getTime(), updatedMs: now.getTime(),
+  return decideOnCurrent(async () => {
+    const store = await findEventDataStore(scope, reference);
+    checkActive(store);
+    if (store.terminationProtectionEnabled) {
+      throw new ServiceError(
+        'EventDataStoreTerminationProtectedException',
+        `The event data store ${store.arn} has termination protection; turn it off with UpdateEventDataStore ` +
+          '--no-termination-protection-enabled first.',
+      );
+    }
+    const channels = await scope.catalog.listChannels(scope.accountId, scope.region);
+    const feeding = channels.find((channel) => channel.destinations.some((d) => d.Location === store.arn));
+    if (feeding) {
+      throw new ServiceError(
+        'ChannelExistsForEDSException',
+        `The channel ${feeding.arn} sends events to ${store.arn}; delete the channel or change its destinations first.`,
+      );
+    }
+    await saveChangedEventDataStore(scope, store, {
+      ...store, status: 'PENDING_DELETION', statusBeforeDeletion: store.status, deletedMs: now.getTime(), updatedMs: now.getTime(),
+    });
   });
 }
 
 export async function restoreEventDataStore(scope: LakeScope, reference: string, now: Date): Promise<StoredEventDataStore> {
-  const store = await findEventDataStore(scope, reference);
-  if (store.status !== 'PENDING_DELETION') {
-    throw invalidStatus(`The event data store ${store.arn} is ${store.status}; only a store pending deletion can be restored.`);
-  }
-  const fits = (others: readonly StoredEventDataStore[]) => roomFor(undefined, others, scope.region);
-  throwRefusal(fits((await scope.catalog.listEventDataStores(scope.accountId, scope.region)).filter((other) => other.arn !== store.arn)));
-  const { deletedMs: _deleted, statusBeforeDeletion, ...rest } = store;
-  const restored: StoredEventDataStore = { ...rest, status: statusBeforeDeletion ?? 'ENABLED', updatedMs: now.getTime() };
-  await saveChangedEventDataStore(scope, restored, fits);
-  return restored;
+  return decideOnCurrent(async () => {
+    const store = await findEventDataStore(scope, reference);
+    if (store.status !== 'PENDING_DELETION') {
+      throw invalidStatus(`The event data store ${store.arn} is ${store.status}; only a store pending deletion can be restored.`);
+    }
+    const fits = (others: readonly StoredEventDataStore[]) => roomFor(undefined, others, scope.region);
+    throwRefusal(fits((await scope.catalog.listEventDataStores(scope.accountId, scope.region)).filter((other) => other.arn !== store.arn)));
+    const { deletedMs: _deleted, statusBeforeDeletion, ...rest } = store;
+    const restored: StoredEventDataStore = { ...rest, status: statusBeforeDeletion ?? 'ENABLED', updatedMs: now.getTime() };
+    await saveChangedEventDataStore(scope, store, restored, fits);
+    return restored;
+  });
 }
 
 /** Start (`ENABLED`) or stop (`STOPPED_INGESTION`) ingestion; only stores of CloudTrail events have that switch. */
 export async function setIngestion(scope: LakeScope, reference: string, start: boolean, now: Date): Promise<void> {
-  const store = await findEventDataStore(scope, reference);
-  if (eventDataStoreKind(store.selectors) !== 'cloudtrail') {
-    throw new ServiceError(
-      'InvalidEventDataStoreCategoryException',
-      `The event data store ${store.arn} collects events from channels (ActivityAuditLog); ingestion can only be ` +
-        'started and stopped on stores of CloudTrail events.',
-    );
-  }
-  const required = start ? 'STOPPED_INGESTION' : 'ENABLED';
-  if (store.status !== required) {
-    throw invalidStatus(`The event data store ${store.arn} is ${store.status}; it must be ${required} to ${start ? 'start' : 'stop'} ingestion.`);
-  }
-  await saveChangedEventDataStore(scope, { ...store, status: start ? 'ENABLED' : 'STOPPED_INGESTION', updatedMs: now.getTime() });
+  return decideOnCurrent(async () => {
+    const store = await findEventDataStore(scope, reference);
+    if (eventDataStoreKind(store.selectors) !== 'cloudtrail') {
+      throw new ServiceError(
+        'InvalidEventDataStoreCategoryException',
+        `The event data store ${store.arn} collects events from channels (ActivityAuditLog); ingestion can only be ` +
+          'started and stopped on stores of CloudTrail events.',
+      );
+    }
+    const required = start ? 'STOPPED_INGESTION' : 'ENABLED';
+    if (store.status !== required) {
+      throw invalidStatus(`The event data store ${store.arn} is ${store.status}; it must be ${required} to ${start ? 'start' : 'stop'} ingestion.`);
+    }
+    await saveChangedEventDataStore(scope, store, { ...store, status: start ? 'ENABLED' : 'STOPPED_INGESTION', updatedMs: now.getTime() });
+  });
 }
 
 /** CreateEventDataStore's model has no TagsLimitExceededException: too many tags are a bad tag parameter there. */

@@ -24,17 +24,46 @@ export async function findEventDataStore(scope: LakeScope, reference: string): P
 
 /**
  * Saves a store the call read and changed. Between the read and the write the store may have been deleted and
- * purged, or another store renamed to the new name: the call must not answer success for a change never stored.
+ * purged, another store renamed to the new name, or the store changed by another call (a DeleteEventDataStore
+ * racing an UpdateEventDataStore must not bring the store back): the call must not answer success for a change never
+ * stored, nor overwrite one it did not see. The last is StoreChangedMeanwhile, which decideOnCurrent answers.
  */
 export async function saveChangedEventDataStore(
   scope: LakeScope,
+  read: StoredEventDataStore,
   store: StoredEventDataStore,
   check?: PlacementCheck<StoredEventDataStore, ServiceError>,
 ): Promise<void> {
-  const saved = await scope.catalog.saveEventDataStore(store, check);
+  const saved = await scope.catalog.saveEventDataStore(store, check, read);
   if (saved === 'gone') throw eventDataStoreNotFound(store.arn);
   if (saved === 'nameTaken') throw eventDataStoreNameTaken(store.name);
+  if (saved === 'changed') throw new StoreChangedMeanwhile(store.arn);
   if (saved !== 'saved') throw saved;
+}
+
+class StoreChangedMeanwhile extends Error {
+  constructor(readonly arn: string) {
+    super(`the event data store ${arn} changed since it was read`);
+  }
+}
+
+const ATTEMPTS = 5;
+
+/**
+ * Runs a call's read-check-write of one store again when another call changed the store in between, so that the
+ * call decides on the store as it is now (a store deleted meanwhile is then InactiveEventDataStoreException).
+ */
+export async function decideOnCurrent<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (!(err instanceof StoreChangedMeanwhile)) throw err;
+      if (n >= ATTEMPTS) {
+        throw new ServiceError('ConflictException', `The event data store ${err.arn} is being changed by other calls; try again.`);
+      }
+    }
+  }
 }
 
 export function eventDataStoreNameTaken(name: string): ServiceError {

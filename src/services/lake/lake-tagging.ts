@@ -4,7 +4,7 @@ import { ServiceError } from '../../errors/service-error.js';
 import { parseLakeReference } from '../../domain/lake/lake-arn.js';
 import type { TrailTag } from '../../store/trail-store.js';
 import { MAX_TAGS_PER_RESOURCE } from '../trails/trail-tags.js';
-import { checkActive, eventDataStoreNotFound, saveChangedEventDataStore } from './find-event-data-store.js';
+import { checkActive, decideOnCurrent, eventDataStoreNotFound, saveChangedEventDataStore } from './find-event-data-store.js';
 import { channelNotFound, saveChangedChannel } from './channels.js';
 import type { LakeScope } from './lake-scope.js';
 
@@ -30,7 +30,7 @@ async function findLakeTagged(
     const found = store.accountId === scope.accountId && store.region === scope.region ? await catalog.findEventDataStore(store.arn) : undefined;
     if (!found) throw eventDataStoreNotFound(resourceId);
     checkActive(found);
-    return { arn: found.arn, tags: found.tags, save: (tags) => saveChangedEventDataStore(scope, { ...found, tags }) };
+    return { arn: found.arn, tags: found.tags, save: (tags) => saveChangedEventDataStore(scope, found, { ...found, tags }) };
   }
   const channel = parseLakeReference('channel', resourceId, scope);
   if (channel) {
@@ -47,14 +47,16 @@ export async function changeLakeTags(
   resourceId: string,
   change: (tags: readonly TrailTag[]) => TrailTag[],
 ): Promise<boolean> {
-  const tagged = await findLakeTagged(scope, resourceId);
-  if (!tagged) return false;
-  const tags = change(tagged.tags);
-  if (tags.length > MAX_TAGS_PER_RESOURCE) {
-    throw new ServiceError('TagsLimitExceededException', `A resource can have at most ${MAX_TAGS_PER_RESOURCE} tags.`);
-  }
-  await tagged.save(tags);
-  return true;
+  return decideOnCurrent(async () => {
+    const tagged = await findLakeTagged(scope, resourceId);
+    if (!tagged) return false;
+    const tags = change(tagged.tags);
+    if (tags.length > MAX_TAGS_PER_RESOURCE) {
+      throw new ServiceError('TagsLimitExceededException', `A resource can have at most ${MAX_TAGS_PER_RESOURCE} tags.`);
+    }
+    await tagged.save(tags);
+    return true;
+  });
 }
 
 export async function lakeTagsOf(scope: LakeScope, resourceId: string): Promise<{ ResourceId: string; TagsList: TrailTag[] } | undefined> {

@@ -46,6 +46,18 @@ export function lakeStoreConformance(name: string, open: () => Promise<Store>): 
       expect(await store.lake.findEventDataStore(a.arn)).toBeUndefined();
     });
 
+    it('refuses a save naming the version it read when another save changed the store since', async () => {
+      const a = eventDataStore('a');
+      await store.lake.createEventDataStore(a);
+      const read = (await store.lake.findEventDataStore(a.arn))!;
+      expect(await store.lake.saveEventDataStore({ ...read, status: 'PENDING_DELETION' }, undefined, read)).toBe('saved');
+      expect(await store.lake.saveEventDataStore({ ...read, retentionPeriod: 30 }, undefined, read)).toBe('changed');
+      expect(await store.lake.findEventDataStore(a.arn)).toMatchObject({ status: 'PENDING_DELETION' });
+      const now = (await store.lake.findEventDataStore(a.arn))!;
+      expect(await store.lake.saveEventDataStore({ ...now, retentionPeriod: 30 }, () => undefined, now)).toBe('saved');
+      expect(await store.lake.findEventDataStore(a.arn)).toMatchObject({ status: 'PENDING_DELETION', retentionPeriod: 30 });
+    });
+
     it('keeps event data stores unique by name in an account and region, also when renamed', async () => {
       const a = eventDataStore('a');
       expect(await store.lake.createEventDataStore(a)).toBe(true);

@@ -12,7 +12,7 @@ type Row = [arn: string, accountId: string, region: string, name: string, config
 /** The statements one kind of named, regional resource needs. */
 class NamedResources<T extends { arn: string; accountId: string; region: string; name: string }> {
   readonly #insert: Database.Statement<Row>;
-  readonly #update: Database.Statement<[string, string, string]>;
+  readonly #update: Database.Statement<[{ name: string; config: string; arn: string; read: string | null }]>;
   readonly #find: Database.Statement<[string], string>;
   readonly #list: Database.Statement<[string, string], string>;
   readonly #all: Database.Statement<[], string>;
@@ -24,7 +24,9 @@ class NamedResources<T extends { arn: string; accountId: string; region: string;
     this.#db = db;
     this.#insert = db.prepare(`INSERT INTO ${table} (arn, account_id, region, name, config) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT DO NOTHING`);
-    this.#update = db.prepare(`UPDATE OR IGNORE ${table} SET name = ?, config = ? WHERE arn = ?`);
+    // The last parameter, when not null, is the config as the call read it: a row changed since is left alone.
+    this.#update = db.prepare(`UPDATE OR IGNORE ${table} SET name = @name, config = @config
+      WHERE arn = @arn AND (@read IS NULL OR config = @read)`);
     this.#find = db.prepare<[string], string>(`SELECT config FROM ${table} WHERE arn = ?`).pluck();
     this.#list = db.prepare<[string, string], string>(`SELECT config FROM ${table} WHERE account_id = ? AND region = ?
       ORDER BY arn`).pluck();
@@ -37,12 +39,17 @@ class NamedResources<T extends { arn: string; accountId: string; region: string;
       this.#insert.run(item.arn, item.accountId, item.region, item.name, JSON.stringify(item)).changes === 1);
   }
 
-  save<Refusal>(item: T, check?: PlacementCheck<T, Refusal>): LakeSave | Refusal {
+  /** `read`: the item as the call read it, when a change made by another call since must not be overwritten. */
+  save<Refusal>(item: T, check?: PlacementCheck<T, Refusal>, read?: T): LakeSave | Refusal {
+    // Stored configs are JSON.stringify's output, which parsing and stringifying again reproduces exactly.
+    const readConfig = read === undefined ? null : JSON.stringify(read);
     return checkedWrite(this.#db, check, () => this.#others(item), () => {
-      if (this.#update.run(item.name, JSON.stringify(item), item.arn).changes === 1) return 'saved';
-      // UPDATE OR IGNORE changes nothing both for a row that is gone and for a new name that breaks UNIQUE; better-sqlite3
-      // is synchronous, so nothing can come between the update and this look.
-      return this.#find.get(item.arn) === undefined ? 'gone' : 'nameTaken';
+      if (this.#update.run({ name: item.name, config: JSON.stringify(item), arn: item.arn, read: readConfig }).changes === 1) return 'saved';
+      // UPDATE OR IGNORE changes nothing for a row that is gone, one changed since it was read, and a new name that
+      // breaks UNIQUE; better-sqlite3 is synchronous, so nothing can come between the update and this look.
+      const stored = this.#find.get(item.arn);
+      if (stored === undefined) return 'gone';
+      return readConfig !== null && stored !== readConfig ? 'changed' : 'nameTaken';
     });
   }
 
@@ -86,8 +93,12 @@ export class SqliteLakeCatalog implements LakeCatalog {
     return this.#stores.create(store, check);
   }
 
-  async saveEventDataStore<Refusal>(store: StoredEventDataStore, check?: PlacementCheck<StoredEventDataStore, Refusal>): Promise<LakeSave | Refusal> {
-    return this.#stores.save(store, check);
+  async saveEventDataStore<Refusal>(
+    store: StoredEventDataStore,
+    check?: PlacementCheck<StoredEventDataStore, Refusal>,
+    read?: StoredEventDataStore,
+  ): Promise<LakeSave | Refusal> {
+    return this.#stores.save(store, check, read);
   }
 
   async findEventDataStore(arn: string): Promise<StoredEventDataStore | undefined> {
