@@ -63,8 +63,11 @@ export interface TrailStatus {
 export interface TrailStore {
   /** Inserts the trail; false when the account already has a trail of that name in that home region, or `check`'s refusal. */
   createTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal>;
-  /** Replaces the stored configuration of the trail with the same ARN; false when there is none, or `check`'s refusal. */
-  saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal>;
+  /**
+   * Replaces the stored configuration of the trail with the same ARN; false when there is none, `check`'s refusal,
+   * or, when `read` is given (the trail as the call read it), `changed` if another call changed it meanwhile.
+   */
+  saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>, read?: StoredTrail): Promise<boolean | 'changed' | Refusal>;
   /**
    * DeleteTrail: the trail stops logging (stopLoggingMs = `nowMs` if it was) and is no longer found, listed or saved
    * by the calls, which may create a new trail of its name; delivery and digests still find it. False when there

@@ -14,10 +14,12 @@ export class MemoryTrailStore implements TrailStore {
     this.trails.set(trail.arn, trail);
     return true;
   }
-  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal> {
+  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>, read?: StoredTrail): Promise<boolean | 'changed' | Refusal> {
     const refusal = this.refusal(trail, check);
     if (refusal !== undefined) return refusal;
-    if (!this.trails.has(trail.arn)) return false;
+    const stored = this.trails.get(trail.arn);
+    if (!stored) return false;
+    if (read && JSON.stringify(read) !== JSON.stringify(stored)) return 'changed';
     this.trails.set(trail.arn, trail);
     return true;
   }

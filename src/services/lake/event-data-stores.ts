@@ -8,8 +8,9 @@ import { defaultEventDataStoreSelectors, eventDataStoreKind } from '../../domain
 import type { StoredEventDataStore } from '../../store/lake-store.js';
 import { checkTags, MAX_TAGS_PER_RESOURCE, type TagInput } from '../trails/trail-tags.js';
 import { applyEventDataStoreSettings, type EventDataStoreSettingsMembers } from './event-data-store-settings.js';
+import { decideOnCurrent } from '../decide-on-current.js';
 import {
-  checkActive, decideOnCurrent, eventDataStoreNameTaken, findEventDataStore, saveChangedEventDataStore,
+  checkActive, eventDataStoreNameTaken, findEventDataStore, saveChangedEventDataStore,
 } from './find-event-data-store.js';
 import { checkLakeName } from './lake-names.js';
 import { throwRefusal } from './placement-refusal.js';

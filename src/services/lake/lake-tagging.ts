@@ -4,7 +4,8 @@ import { ServiceError } from '../../errors/service-error.js';
 import { parseLakeReference } from '../../domain/lake/lake-arn.js';
 import type { TrailTag } from '../../store/trail-store.js';
 import { MAX_TAGS_PER_RESOURCE } from '../trails/trail-tags.js';
-import { checkActive, decideOnCurrent, eventDataStoreNotFound, saveChangedEventDataStore } from './find-event-data-store.js';
+import { decideOnCurrent } from '../decide-on-current.js';
+import { checkActive, eventDataStoreNotFound, saveChangedEventDataStore } from './find-event-data-store.js';
 import { channelNotFound, saveChangedChannel } from './channels.js';
 import type { LakeScope } from './lake-scope.js';
 

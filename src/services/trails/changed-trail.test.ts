@@ -38,3 +38,26 @@ describe('a trail changed while another call deletes it', () => {
     expect(selectors.trails.trails.size).toBe(0);
   });
 });
+
+describe('a trail changed by another call between a call\'s read and its write', () => {
+  it('decides again on the trail as it is: neither change is lost', async () => {
+    const trails = new MemoryTrailStore();
+    const trail = storedTrail({ name: 'raced' });
+    trails.trails.set(trail.arn, trail);
+    const scope: TrailScope = {
+      trails, accountId: trail.accountId, region: trail.homeRegion,
+      cursors: { receivingChange: async (_before, after) => after } as TrailScope['cursors'], digests: {} as TrailScope['digests'],
+    };
+    const findTrail = trails.findTrail.bind(trails);
+    let meanwhile: (() => Promise<unknown>) | undefined = () => changeTrailTags(scope, trail.arn, (tags) => [...tags, { Key: 'k', Value: 'v' }]);
+    trails.findTrail = async (arn) => {
+      const found = await findTrail(arn);
+      const other = meanwhile;
+      meanwhile = undefined;
+      await other?.();
+      return found;
+    };
+    await putEventSelectors(scope, 'raced', { EventSelectors: [{ ReadWriteType: 'WriteOnly' }] });
+    expect(trails.trails.get(trail.arn)).toMatchObject({ tags: [{ Key: 'k', Value: 'v' }], selectors: expect.anything() });
+  });
+});

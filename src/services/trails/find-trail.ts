@@ -1,6 +1,7 @@
 // Name-or-ARN resolution (spec §4.3). An ARN names one trail wherever it lives; a name names a trail the region
 // sees, which includes shadow trails unless the operation wants the region's own trails only.
 import { ServiceError } from '../../errors/service-error.js';
+import { ChangedMeanwhile } from '../decide-on-current.js';
 import type { PlacementCheck } from '../../store/placement-check.js';
 import type { StoredTrail } from '../../store/trail-store.js';
 import { trailArn } from './trail-arn.js';
@@ -48,7 +49,7 @@ export function requireHomeRegion(trail: StoredTrail, region: string): void {
 
 /**
  * Stores a trail the call changed; TrailNotFoundException when it was deleted since it was read (the change would
- * be lost, not made), or `check`'s refusal.
+ * be lost, not made), ChangedMeanwhile when another call changed it (for decideOnCurrent), or `check`'s refusal.
  */
 export async function saveChangedTrail<Refusal>(
   scope: TrailScope,
@@ -57,8 +58,9 @@ export async function saveChangedTrail<Refusal>(
   check?: PlacementCheck<StoredTrail, Refusal>,
 ): Promise<Refusal | undefined> {
   const trail = await scope.cursors.receivingChange(before, after);
-  const saved = await scope.trails.saveTrail(trail, check);
+  const saved = await scope.trails.saveTrail(trail, check, before);
   if (saved === false) throw trailNotFound(trail.arn, scope.accountId);
+  if (saved === 'changed') throw new ChangedMeanwhile(`The trail ${trail.arn}`);
   return saved === true ? undefined : saved;
 }
 

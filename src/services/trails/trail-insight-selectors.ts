@@ -1,6 +1,7 @@
 // PutInsightSelectors and GetInsightSelectors for trails (spec §4.4). Insights for event data stores need the Lake,
 // which opentrail does not have yet.
 import { ServiceError } from '../../errors/service-error.js';
+import { decideOnCurrent } from '../decide-on-current.js';
 import type { ObjectStore } from '../../objects/object-store.js';
 import type { StoredTrail } from '../../store/trail-store.js';
 import type { InsightSelector, StoredInsightSelector } from '../../domain/selectors/insight-selector.js';
@@ -18,6 +19,15 @@ export interface InsightsTarget {
 }
 
 export async function putInsightSelectors(
+  scope: TrailScope,
+  objects: ObjectStore,
+  target: InsightsTarget,
+  selectors: readonly InsightSelector[],
+): Promise<StoredTrail> {
+  return decideOnCurrent(() => putInsightSelectorsOnce(scope, objects, target, selectors));
+}
+
+async function putInsightSelectorsOnce(
   scope: TrailScope,
   objects: ObjectStore,
   target: InsightsTarget,

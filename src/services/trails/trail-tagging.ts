@@ -1,5 +1,6 @@
 // AddTags, RemoveTags and ListTags on trails (spec §4.7).
 import { ServiceError } from '../../errors/service-error.js';
+import { ChangedMeanwhile, decideOnCurrent } from '../decide-on-current.js';
 import type { StoredTrail, TrailTag } from '../../store/trail-store.js';
 import { missingTaggedTrail, requireTagHomeRegion, resolveTaggedTrail } from './tag-target.js';
 import type { TrailScope } from './trail-scope.js';
@@ -12,10 +13,14 @@ export async function changeTrailTags(
   resourceId: string,
   change: (tags: readonly TrailTag[]) => TrailTag[],
 ): Promise<void> {
-  const trail = await resolveTaggedTrail(scope, resourceId);
-  requireTagHomeRegion(trail, scope.region);
-  // A trail deleted since it was read: the tags were not stored.
-  if ((await scope.trails.saveTrail({ ...trail, tags: change(trail.tags) })) === false) throw missingTaggedTrail(resourceId);
+  return decideOnCurrent(async () => {
+    const trail = await resolveTaggedTrail(scope, resourceId);
+    requireTagHomeRegion(trail, scope.region);
+    const saved = await scope.trails.saveTrail({ ...trail, tags: change(trail.tags) }, undefined, trail);
+    // A trail deleted since it was read: the tags were not stored.
+    if (saved === false) throw missingTaggedTrail(resourceId);
+    if (saved === 'changed') throw new ChangedMeanwhile(`The trail ${trail.arn}`);
+  });
 }
 
 /** The trails the ARNs name, in the order asked; the list is at most 20 long and never continues (spec §4.7). */

@@ -1,6 +1,7 @@
 // UpdateTrail's rules (spec §4.3): only the members sent change, with CreateTrail's checks, in the home region.
 // Becoming multi-region makes the trail visible everywhere, so it must fit in every region as a new trail would.
 import { ServiceError } from '../../errors/service-error.js';
+import { decideOnCurrent } from '../decide-on-current.js';
 import type { ObjectStore } from '../../objects/object-store.js';
 import type { StoredTrail } from '../../store/trail-store.js';
 import { resolveTrailToChange, saveChangedTrail } from './find-trail.js';
@@ -15,6 +16,10 @@ export async function updateTrail(
   nameOrArn: string,
   members: TrailSettingsMembers,
 ): Promise<StoredTrail> {
+  return decideOnCurrent(() => updateOnce(scope, objects, nameOrArn, members));
+}
+
+async function updateOnce(scope: TrailScope, objects: ObjectStore, nameOrArn: string, members: TrailSettingsMembers): Promise<StoredTrail> {
   const current = await resolveTrailToChange(scope, nameOrArn);
   const updated = applySettings(current, members, scope);
   // A multi-region trail must fit in every region. Checked for every such save, not only when this call turns it

@@ -92,6 +92,19 @@ export function trailStoreConformance(name: string, open: () => Promise<Store>, 
         expect(await trails().findDeliveringTrail(t.arn)).toEqual({ ...saved, retiringSinceMs: 1 });
       });
 
+      it('refuses a save naming the version it read when another save changed the trail since', async () => {
+        const t = trail('raced');
+        await trails().createTrail(t);
+        const read = (await trails().findTrail(t.arn))!;
+        expect(await trails().saveTrail({ ...read, tags: [{ Key: 'first', Value: '1' }] }, undefined, read)).toBe(true);
+        expect(await trails().saveTrail({ ...read, s3KeyPrefix: 'second' }, undefined, read)).toBe('changed');
+        expect(await trails().findTrail(t.arn)).toEqual({ ...t, tags: [{ Key: 'first', Value: '1' }] });
+        const now = (await trails().findTrail(t.arn))!;
+        expect(await trails().saveTrail({ ...now, s3KeyPrefix: 'second' }, () => undefined, now)).toBe(true);
+        await trails().retireTrail(t.arn, 1);
+        expect(await trails().saveTrail({ ...now, s3KeyPrefix: 'third' }, undefined, now)).toBe(false);
+      });
+
       it('lists every trail of one account, in every home region, by ARN', async () => {
         const mine = [trail('b-trail'), trail('a-trail', { homeRegion: OTHER_REGION }), trail('c-trail', { isMultiRegionTrail: true })];
         for (const t of [...mine, trail('theirs', { accountId: OTHER_ACCOUNT })]) await trails().createTrail(t);

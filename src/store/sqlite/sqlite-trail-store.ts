@@ -21,7 +21,7 @@ type StatusMembers = Omit<TrailStatus, 'isLogging'>;
 export class SqliteTrailStore implements TrailStore {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement<[string, string, string]>;
-  readonly #update: Database.Statement<[string, string]>;
+  readonly #update: Database.Statement<[{ config: string; arn: string; read: string | null }]>;
   readonly #retire: Database.Statement<[number, string]>;
   readonly #deleteRetiring: Database.Statement<[string]>;
   readonly #deleteStatus: Database.Statement<[string]>;
@@ -36,7 +36,9 @@ export class SqliteTrailStore implements TrailStore {
   constructor(db: Database.Database) {
     this.#db = db;
     this.#insert = db.prepare('INSERT INTO trails (arn, account_id, config) VALUES (?, ?, ?) ON CONFLICT (arn) DO NOTHING');
-    this.#update = db.prepare('UPDATE trails SET config = ? WHERE arn = ? AND retiring_since_ms IS NULL');
+    // @read, when not null, is the config as the call read it: a trail changed since is left alone.
+    this.#update = db.prepare(`UPDATE trails SET config = @config
+      WHERE arn = @arn AND retiring_since_ms IS NULL AND (@read IS NULL OR config = @read)`);
     this.#retire = db.prepare('UPDATE trails SET retiring_since_ms = ? WHERE arn = ? AND retiring_since_ms IS NULL');
     this.#deleteRetiring = db.prepare('DELETE FROM trails WHERE arn = ? AND retiring_since_ms IS NOT NULL');
     this.#deleteStatus = db.prepare('DELETE FROM trail_status WHERE arn = ?');
@@ -61,8 +63,13 @@ export class SqliteTrailStore implements TrailStore {
       this.#insert.run(trail.arn, trail.accountId, JSON.stringify(trail)).changes === 1);
   }
 
-  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>): Promise<boolean | Refusal> {
-    return checkedWrite(this.#db, check, () => this.#others(trail), () => this.#update.run(JSON.stringify(trail), trail.arn).changes === 1);
+  async saveTrail<Refusal>(trail: StoredTrail, check?: PlacementCheck<StoredTrail, Refusal>, read?: StoredTrail): Promise<boolean | 'changed' | Refusal> {
+    // Stored configs are JSON.stringify's output, which parsing and stringifying again reproduces exactly.
+    const readConfig = read === undefined ? null : JSON.stringify(read);
+    return checkedWrite(this.#db, check, () => this.#others(trail), () => {
+      if (this.#update.run({ config: JSON.stringify(trail), arn: trail.arn, read: readConfig }).changes === 1) return true;
+      return readConfig !== null && this.#find.get(trail.arn) !== undefined ? 'changed' : false;
+    });
   }
 
   /** The account's trails other than `trail`. */
