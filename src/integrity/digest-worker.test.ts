@@ -170,6 +170,20 @@ describe('DigestWorker', () => {
     expect(await digests()).toHaveLength(1);
   }, 30_000);
 
+  it('ends the retirement of a deleted trail without validation once delivery has nothing left for it', async () => {
+    await store.trails.saveTrail({ ...trail, logFileValidationEnabled: false });
+    await store.eventLog.append([indexedEvent({ recipientAccountId: '123456789012' })]);
+    await store.trails.retireTrail(ARN, clock.now().getTime());
+    await store.deliveryLedger.stopCursor(ARN, await store.eventFeed.lastSeq());
+    const digestWorker = worker();
+    await digestWorker.runOnce();
+    expect(await store.trails.findDeliveringTrail(ARN)).toBeDefined();
+    await deliver('us-east-1');
+    await digestWorker.runOnce();
+    expect(await store.trails.findDeliveringTrail(ARN)).toBeUndefined();
+    expect(await digests()).toEqual([]);
+  }, 30_000);
+
   it('ends the chain of a deleted trail at once, under its own destination, when a new trail takes its name', async () => {
     const digestWorker = worker();
     await digestWorker.runOnce();
