@@ -43,7 +43,7 @@ export function validateLogsCommand(): Command {
     .option('--endpoint-url <url>', `opentrail's endpoint (default: AWS_ENDPOINT_URL_CLOUDTRAIL, AWS_ENDPOINT_URL, or http://${DEFAULTS.host}:${DEFAULTS.port}); S3 reads AWS_ENDPOINT_URL_S3 first`)
     .option('--data-dir <dir>', `without AWS credentials in the environment, use this data dir's credentials file (${ENV.dataDir}, default ${DEFAULTS.dataDir})`)
     .option('--direct', 'read the data dir\'s object store, keys and checkpoints directly instead of through the API (on the server\'s host; fastest)')
-    .option('--offline <dir>', 'validate a downloaded copy of the bucket (aws s3 sync s3://BUCKET DIR) instead of the service')
+    .option('--offline <dir>', 'validate a downloaded copy of the --s3-bucket bucket (aws s3 sync s3://BUCKET DIR) instead of the service')
     .option('--public-keys <file>', 'with --offline: the public keys, from opentrail export-public-keys')
     .option('--checkpoint <file>', 'a signed checkpoint from opentrail export-checkpoint (online, the service is asked by default)')
     .option('--no-checkpoint', 'skip the tail-truncation check')
@@ -130,7 +130,7 @@ class ProgressBar {
 }
 
 async function modeOf(flags: ValidateFlags): Promise<ValidationMode> {
-  if (flags.offline) return { kind: 'offline', dir: flags.offline, publicKeysFile: flags.publicKeys! };
+  if (flags.offline) return { kind: 'offline', dir: flags.offline, publicKeysFile: flags.publicKeys!, bucket: flags.s3Bucket };
   if (flags.direct) return { kind: 'direct', dataDir: flags.dataDir ?? process.env[ENV.dataDir] ?? DEFAULTS.dataDir };
   const env = process.env;
   const cloudTrailEndpoint = flags.endpointUrl ?? env.AWS_ENDPOINT_URL_CLOUDTRAIL ?? env.AWS_ENDPOINT_URL ?? `http://${DEFAULTS.host}:${DEFAULTS.port}`;

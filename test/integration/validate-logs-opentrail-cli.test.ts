@@ -8,6 +8,7 @@ import { startTestServer, tempDir, type TestServer } from '../support/server.js'
 import { awsCli } from '../support/aws-cli.js';
 import { opentrailCli } from '../support/opentrail-cli.js';
 import { cli, waitFor } from '../support/delivered-logs.js';
+import { downloadCopy as downloadBucket, exportKeysAndCheckpoint } from '../support/offline-validation.js';
 import {
   badChecksumLogFile, cutShortLogFile, damagedLogFile, digestOf, foreignSigned, listKeys, modifiedDigest, modifiedLogFile, readObject,
   withTampered,
@@ -35,14 +36,8 @@ function theirs() {
 }
 
 /** `aws s3 sync` of the bucket into a folder: the copy offline validation reads. */
-async function downloadCopy(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(work, 'copy-'));
-  for (const key of await listKeys(server.objects, BUCKET, '')) {
-    const file = path.join(dir, key);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, (await readObject(server.objects, BUCKET, key)).bytes);
-  }
-  return dir;
+function downloadCopy(): Promise<string> {
+  return downloadBucket(server, BUCKET, work);
 }
 
 function offline(copy: string, extra: readonly string[] = []) {
@@ -83,10 +78,7 @@ beforeAll(async () => {
     await waitFor('the final digest', async () => ((await server.store.digestChains.chainEnds(TRAIL_ARN)).length === chains ? true : undefined));
   }
   endTime = new Date(Date.now() + 60_000).toISOString().slice(0, 19) + 'Z';
-  const keys = await opentrailCli(['export-public-keys', '--data-dir', server.dataDir, '--output', path.join(work, 'keys.json')]);
-  expect(keys.code).toBe(0);
-  const checkpoint = await opentrailCli(['export-checkpoint', '--trail-arn', TRAIL_ARN, '--data-dir', server.dataDir, '--output', path.join(work, 'checkpoint.json')]);
-  expect(checkpoint.stderr).toBe('');
+  await exportKeysAndCheckpoint(server, TRAIL_ARN, work);
 }, 120_000);
 
 afterAll(async () => {

@@ -8,7 +8,7 @@ import type { KeySource, ObjectSource } from './sources.js';
 
 export type ValidationMode =
   | { kind: 'online'; cloudTrailEndpoint: string; s3Endpoint: string; credentials: () => Promise<AwsCredentialIdentity> }
-  | { kind: 'offline'; dir: string; publicKeysFile: string }
+  | { kind: 'offline'; dir: string; publicKeysFile: string; /** The bucket DIR is a copy of. */ bucket?: string | undefined }
   | { kind: 'direct'; dataDir: string };
 
 export interface TrailDestination {

@@ -43,4 +43,10 @@ describe('FolderSource', () => {
     put('secret', 'x');
     await expect(source.hashLogFile('b', '../secret')).rejects.toThrow(/leaves the folder/);
   });
+
+  it('says it cannot read a bucket other than the one it is a copy of', () => {
+    expect(new FolderSource(root, 'b').cannotRead('b')).toBeUndefined();
+    expect(new FolderSource(root, 'b').cannotRead('old')).toBe('not in the offline copy, which holds s3://b only');
+    expect(new FolderSource(root).cannotRead('old')).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 // A downloaded copy of a trail's bucket (`aws s3 sync s3://bucket DIR`): object keys are paths under the folder.
+// It holds that one bucket: a file that a digest or a link places in another bucket cannot be checked from it.
 // A copy keeps no object metadata, so a digest's signature comes from a `<key>.signature` file beside it when there
 // is one; otherwise the validator takes it from the next digest's previousDigestSignature or from a checkpoint.
 import fs from 'node:fs';
@@ -8,9 +9,17 @@ import type { FetchedObject, LogFileHash, ObjectSource } from './sources.js';
 
 export class FolderSource implements ObjectSource {
   readonly #root: string;
+  readonly #bucket: string | undefined;
 
-  constructor(root: string) {
+  /** `bucket`: the bucket the folder is a copy of; undefined to take it for a copy of any bucket. */
+  constructor(root: string, bucket?: string) {
     this.#root = path.resolve(root);
+    this.#bucket = bucket;
+  }
+
+  cannotRead(bucket: string): string | undefined {
+    if (this.#bucket === undefined || bucket === this.#bucket) return undefined;
+    return `not in the offline copy, which holds s3://${this.#bucket} only`;
   }
 
   async list(_bucket: string, prefix: string, startAfter: string): Promise<string[]> {

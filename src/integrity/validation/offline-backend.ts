@@ -9,7 +9,7 @@ export function offlineBackend(mode: ModeOf<'offline'>): ValidationBackend {
       throw new Error('--offline needs --s3-bucket (and --s3-prefix when the trail has one)');
     },
     keys: new PublicKeyFileSource(mode.publicKeysFile),
-    objects: new FolderSource(mode.dir),
+    objects: new FolderSource(mode.dir, mode.bucket),
     async checkpoints() {
       return 'no --checkpoint file';
     },

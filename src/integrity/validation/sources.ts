@@ -7,7 +7,10 @@ export interface FetchedObject {
   signature?: string | undefined;
 }
 
-export type LogFileHash = { kind: 'hash'; sha256: string } | { kind: 'not-found' } | { kind: 'invalid-format' };
+export type LogFileHash =
+  | { kind: 'hash'; sha256: string } | { kind: 'not-found' } | { kind: 'invalid-format' }
+  /** In a bucket the source does not hold (see cannotRead). */
+  | { kind: 'unreadable'; reason: string };
 
 export interface ObjectSource {
   /** Every key under `prefix` after `startAfter`, ascending. */
@@ -21,6 +24,11 @@ export interface ObjectSource {
    * file costs more than the file: undefined when only hashLogFile can tell (a damaged file).
    */
   hashLogFileNow?(bucket: string, key: string): LogFileHash | undefined;
+  /**
+   * Why this source cannot read the bucket's objects at all (a downloaded copy holds one bucket), for the verdict on
+   * a file there; undefined when it can read them.
+   */
+  cannotRead?(bucket: string): string | undefined;
   close(): void | Promise<void>;
 }
 
