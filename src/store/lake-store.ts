@@ -88,8 +88,8 @@ export interface LakeCatalog {
 
   /** Inserts the channel; false when its account already has a channel of that name in that region, or `check`'s refusal. */
   createChannel<Refusal>(channel: StoredChannel, check?: PlacementCheck<StoredChannel, Refusal>): Promise<boolean | Refusal>;
-  /** Replaces the channel of the same ARN. */
-  saveChannel(channel: StoredChannel): Promise<LakeSave>;
+  /** Replaces the channel of the same ARN, unless `read` is given and another call changed it meanwhile. */
+  saveChannel(channel: StoredChannel, read?: StoredChannel): Promise<LakeSave>;
   findChannel(arn: string): Promise<StoredChannel | undefined>;
   /** The account's channels in the region, ordered by ARN. */
   listChannels(accountId: string, region: string): Promise<StoredChannel[]>;

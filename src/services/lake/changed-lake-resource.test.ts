@@ -4,6 +4,7 @@ import type { LakeScope } from './lake-scope.js';
 import { createEventDataStore, deleteEventDataStore, restoreEventDataStore, setIngestion, updateEventDataStore } from './event-data-stores.js';
 import { createChannel, updateChannel } from './channels.js';
 import { changeLakeTags } from './lake-tagging.js';
+import { onceAfterRead } from '../../../test/support/once-after-read.js';
 
 const ACCOUNT = '111122223333';
 const REGION = 'us-east-1';
@@ -34,34 +35,33 @@ function goneAfterRead(scope: LakeScope): void {
   };
 }
 
-/** The next read of a store is followed, before the reading call writes, by `meanwhile` (another call's change). */
-function changedOnceAfterRead(scope: LakeScope, meanwhile: (arn: string) => Promise<unknown>): void {
-  const { catalog } = scope;
-  const findStore = catalog.findEventDataStore.bind(catalog);
-  let pending = true;
-  catalog.findEventDataStore = async (arn) => {
-    const found = await findStore(arn);
-    if (found && pending) {
-      pending = false;
-      await meanwhile(arn);
-    }
-    return found;
-  };
-}
-
 describe('an event data store changed by another call between a call\'s read and its write', () => {
   it('decides again on the store as it is: a deletion meanwhile is not undone by an update', async () => {
     const scope = await lakeScope();
     const { arn } = await createEventDataStore(scope, { Name: 'raced', TerminationProtectionEnabled: false }, NOW);
-    changedOnceAfterRead(scope, () => deleteEventDataStore({ ...scope, catalog: store!.lake }, arn, NOW));
+    const { catalog } = scope;
+    catalog.findEventDataStore = onceAfterRead(catalog.findEventDataStore.bind(catalog), () => deleteEventDataStore(scope, arn, NOW));
     await expect(updateEventDataStore(scope, arn, { RetentionPeriod: 30 }, NOW)).rejects.toMatchObject({ code: 'InactiveEventDataStoreException' });
     expect(await scope.catalog.findEventDataStore(arn)).toMatchObject({ status: 'PENDING_DELETION' });
+  });
+
+  it('keeps a channel\'s new tags when an UpdateChannel read it before they were added', async () => {
+    const scope = await lakeScope();
+    const audit = await createEventDataStore(scope, { Name: 'audit', AdvancedEventSelectors: AUDIT_SELECTORS }, NOW);
+    const channel = await createChannel(scope, { Name: 'busy', Source: 'Custom', Destinations: [{ Type: 'EVENT_DATA_STORE', Location: audit.arn }] }, NOW);
+    const { catalog } = scope;
+    catalog.findChannel = onceAfterRead(catalog.findChannel.bind(catalog), () =>
+      changeLakeTags(scope, channel.arn, (tags) => [...tags, { Key: 'k', Value: 'v' }]));
+    await updateChannel(scope, channel.arn, { Name: 'renamed' });
+    expect(await catalog.findChannel(channel.arn)).toMatchObject({ name: 'renamed', tags: [{ Key: 'k', Value: 'v' }] });
   });
 
   it('keeps both changes when they do not conflict', async () => {
     const scope = await lakeScope();
     const { arn } = await createEventDataStore(scope, { Name: 'both', TerminationProtectionEnabled: false }, NOW);
-    changedOnceAfterRead(scope, () => changeLakeTags({ ...scope, catalog: store!.lake }, arn, (tags) => [...tags, { Key: 'k', Value: 'v' }]));
+    const { catalog } = scope;
+    catalog.findEventDataStore = onceAfterRead(catalog.findEventDataStore.bind(catalog), () =>
+      changeLakeTags(scope, arn, (tags) => [...tags, { Key: 'k', Value: 'v' }]));
     await updateEventDataStore(scope, arn, { RetentionPeriod: 30 }, NOW);
     expect(await scope.catalog.findEventDataStore(arn)).toMatchObject({ retentionPeriod: 30, tags: [{ Key: 'k', Value: 'v' }] });
   });

@@ -3,6 +3,7 @@
 // ActivityAuditLog events. At most 25 channels per region.
 import crypto from 'node:crypto';
 import { ServiceError } from '../../errors/service-error.js';
+import { ChangedMeanwhile, decideOnCurrent } from '../decide-on-current.js';
 import { lakeArn, parseLakeReference } from '../../domain/lake/lake-arn.js';
 import { eventDataStoreKind } from '../../domain/lake/event-data-store-kind.js';
 import type { ChannelDestination, StoredChannel } from '../../store/lake-store.js';
@@ -64,19 +65,25 @@ export async function updateChannel(
   reference: string,
   change: { Name?: string | undefined; Destinations?: ChannelDestination[] | undefined },
 ): Promise<StoredChannel> {
-  const channel = await findChannel(scope, reference);
-  if (change.Name !== undefined) checkLakeName(change.Name, 'Channel');
-  const destinations = change.Destinations === undefined ? channel.destinations : await checkDestinations(scope, change.Destinations);
-  const updated = { ...channel, name: change.Name ?? channel.name, destinations };
-  await saveChangedChannel(scope, updated);
-  return updated;
+  return decideOnCurrent(async () => {
+    const channel = await findChannel(scope, reference);
+    if (change.Name !== undefined) checkLakeName(change.Name, 'Channel');
+    const destinations = change.Destinations === undefined ? channel.destinations : await checkDestinations(scope, change.Destinations);
+    const updated = { ...channel, name: change.Name ?? channel.name, destinations };
+    await saveChangedChannel(scope, channel, updated);
+    return updated;
+  });
 }
 
-/** Saves a channel the call read and changed; it may have been deleted, or its new name taken, meanwhile. */
-export async function saveChangedChannel(scope: LakeScope, channel: StoredChannel): Promise<void> {
-  const saved = await scope.catalog.saveChannel(channel);
+/**
+ * Saves a channel the call read and changed; it may have been deleted, its new name taken, or the channel changed by
+ * another call (ChangedMeanwhile, for decideOnCurrent) meanwhile.
+ */
+export async function saveChangedChannel(scope: LakeScope, read: StoredChannel, channel: StoredChannel): Promise<void> {
+  const saved = await scope.catalog.saveChannel(channel, read);
   if (saved === 'gone') throw channelNotFound(channel.arn);
   if (saved === 'nameTaken') throw alreadyExists(channel.name);
+  if (saved === 'changed') throw new ChangedMeanwhile(`The channel ${channel.arn}`);
 }
 
 export async function deleteChannel(scope: LakeScope, reference: string): Promise<void> {

@@ -37,7 +37,7 @@ async function findLakeTagged(
   if (channel) {
     const found = channel.accountId === scope.accountId && channel.region === scope.region ? await catalog.findChannel(channel.arn) : undefined;
     if (!found) throw channelMissing(resourceId);
-    return { arn: found.arn, tags: found.tags, save: (tags) => saveChangedChannel(scope, { ...found, tags }) };
+    return { arn: found.arn, tags: found.tags, save: (tags) => saveChangedChannel(scope, found, { ...found, tags }) };
   }
   return undefined;
 }

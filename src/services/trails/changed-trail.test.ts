@@ -5,6 +5,7 @@ import type { TrailScope } from './trail-scope.js';
 import { updateTrail } from './update-trail.js';
 import { changeTrailTags } from './trail-tagging.js';
 import { putEventSelectors } from './trail-event-selectors.js';
+import { onceAfterRead } from '../../../test/support/once-after-read.js';
 
 /** A scope whose trail is deleted by "another call" right after this call has read it. */
 function deletedAfterRead(): { scope: TrailScope; trails: MemoryTrailStore; arn: string } {
@@ -48,15 +49,8 @@ describe('a trail changed by another call between a call\'s read and its write',
       trails, accountId: trail.accountId, region: trail.homeRegion,
       cursors: { receivingChange: async (_before, after) => after } as TrailScope['cursors'], digests: {} as TrailScope['digests'],
     };
-    const findTrail = trails.findTrail.bind(trails);
-    let meanwhile: (() => Promise<unknown>) | undefined = () => changeTrailTags(scope, trail.arn, (tags) => [...tags, { Key: 'k', Value: 'v' }]);
-    trails.findTrail = async (arn) => {
-      const found = await findTrail(arn);
-      const other = meanwhile;
-      meanwhile = undefined;
-      await other?.();
-      return found;
-    };
+    trails.findTrail = onceAfterRead(trails.findTrail.bind(trails), () =>
+      changeTrailTags(scope, trail.arn, (tags) => [...tags, { Key: 'k', Value: 'v' }]));
     await putEventSelectors(scope, 'raced', { EventSelectors: [{ ReadWriteType: 'WriteOnly' }] });
     expect(trails.trails.get(trail.arn)).toMatchObject({ tags: [{ Key: 'k', Value: 'v' }], selectors: expect.anything() });
   });

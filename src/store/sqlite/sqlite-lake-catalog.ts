@@ -124,8 +124,8 @@ export class SqliteLakeCatalog implements LakeCatalog {
     return this.#channels.create(channel, check);
   }
 
-  async saveChannel(channel: StoredChannel): Promise<LakeSave> {
-    return this.#channels.save(channel);
+  async saveChannel(channel: StoredChannel, read?: StoredChannel): Promise<LakeSave> {
+    return this.#channels.save(channel, undefined, read);
   }
 
   async findChannel(arn: string): Promise<StoredChannel | undefined> {
