@@ -7,10 +7,8 @@ import { digestTime } from '../../domain/digest/digest-time.js';
 import { checkDigest, parseDigest, type DigestVerdict, type ParsedDigest } from './digest-check.js';
 import { mapLimit } from './parallel.js';
 import type { TrustedKey } from './sources.js';
-import { digestKeysInRange, keyTime, placeOf, type DigestPlace } from './trail-digest-keys.js';
+import { DIGEST_REACH_MS, digestKeysInRange, keyTime, placeOf, type DigestPlace } from './trail-digest-keys.js';
 import type { ValidationRun } from './validate-trail.js';
-
-const HOUR_MS = 3_600_000;
 
 export interface Fetched {
   bucket: string;
@@ -72,7 +70,7 @@ export async function gatherDigests(run: ValidationRun, trusted: ReadonlyMap<str
 
 /** The digests the checkpoint names within the time range. */
 export function vouchedInRange(run: ValidationRun): VouchedDigest[] {
-  return vouchedDigests(run.checkpoint).filter((v) => v.endMs >= run.startMs && v.endMs <= run.endMs + HOUR_MS);
+  return vouchedDigests(run.checkpoint).filter((v) => v.endMs >= run.startMs && v.endMs <= run.endMs + DIGEST_REACH_MS);
 }
 
 async function fetchPlaces(run: ValidationRun, pool: DigestPool, places: DigestPlace[], counter: Counter): Promise<void> {

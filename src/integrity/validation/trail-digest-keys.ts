@@ -18,7 +18,8 @@ export interface DigestPlace {
   prefix?: string | undefined;
 }
 
-const HOUR_MS = 3_600_000;
+/** How far past the end of the time range a digest covering it may end: the next hour's digest lists its last files. */
+export const DIGEST_REACH_MS = 3_600_000;
 
 /** The digests AWS's validator would scan: listed after the key for `start − 1 minute`, up to `end + 1 hour`. */
 export async function digestKeysInRange(
@@ -27,7 +28,7 @@ export async function digestKeysInRange(
   const folder = digestFolder(place.prefix, trail.accountId, trail.region);
   const marker = digestKey({ ...trail, prefix: place.prefix, endMs: startMs - 60_000 });
   const from = digestTime(startMs).replace(/[-:]/g, '');
-  const to = digestTime(endMs + HOUR_MS).replace(/[-:]/g, '');
+  const to = digestTime(endMs + DIGEST_REACH_MS).replace(/[-:]/g, '');
   const pattern = keyPattern(trail);
   const keys: string[] = [];
   for (const key of await objects.list(place.bucket, folder, marker)) {
