@@ -1,8 +1,8 @@
 // GetTrailStatus' delivery members (spec §4.3): the last attempt, the last success, and why the last attempt failed.
 import type { TrailStore } from '../store/trail-store.js';
 
-export function recordDeliverySuccess(trails: TrailStore, trailArn: string, atMs: number): Promise<void> {
-  return trails.updateTrailStatus(trailArn, {
+export async function recordDeliverySuccess(trails: TrailStore, trailArn: string, atMs: number): Promise<void> {
+  await trails.updateTrailStatus(trailArn, {
     latestDeliveryMs: atMs,
     latestDeliveryAttemptMs: atMs,
     latestDeliveryAttemptSucceededMs: atMs,
@@ -10,6 +10,6 @@ export function recordDeliverySuccess(trails: TrailStore, trailArn: string, atMs
   });
 }
 
-export function recordDeliveryFailure(trails: TrailStore, trailArn: string, atMs: number, errorCode: string): Promise<void> {
-  return trails.updateTrailStatus(trailArn, { latestDeliveryAttemptMs: atMs, latestDeliveryError: errorCode });
+export async function recordDeliveryFailure(trails: TrailStore, trailArn: string, atMs: number, errorCode: string): Promise<void> {
+  await trails.updateTrailStatus(trailArn, { latestDeliveryAttemptMs: atMs, latestDeliveryError: errorCode });
 }

@@ -132,9 +132,9 @@ export class DigestWorker {
     const { ledger, signer } = this.#deps;
     // A second later than the previous digest at least: two digests of a chain never share a key.
     const endMs = Math.max(wholeSecond(this.#nowMs()), chain.windowStartMs + 1000);
-    const throughPosition = await ledger.lastPosition();
+    const throughPosition = Math.min(await ledger.lastPosition(), chain.replaced?.throughPosition ?? Infinity);
     const destination = trail ? digestDestination(trail) : chain.destination;
-    const files = await ledger.filesRecordedBetween(chain.trailArn, chain.afterPosition, throughPosition);
+    const files = await ledger.filesRecordedBetween(filesArn(chain), chain.afterPosition, throughPosition);
     const regions = [...new Set([destination.homeRegion, ...chain.heads.map((h) => h.region), ...files.map((f) => f.region)])].sort();
     const keys = [];
     for (const region of regions) keys.push({ region, fingerprint: await signer.signingKey(region, endMs) });
@@ -143,7 +143,7 @@ export class DigestWorker {
 
   async #write(chain: DigestChain, pass: DigestPass): Promise<void> {
     const { ledger, objects, signer, chains } = this.#deps;
-    const files = await ledger.filesRecordedBetween(chain.trailArn, chain.afterPosition, pass.throughPosition);
+    const files = await ledger.filesRecordedBetween(filesArn(chain), chain.afterPosition, pass.throughPosition);
     const heads: ChainHead[] = [];
     const checkpoints: DigestCheckpoint[] = [];
     const writes: ServiceWrite[] = [];
@@ -164,7 +164,7 @@ export class DigestWorker {
       heads.push({ region, latest: written.link });
       writes.push({ bucket: destination.bucket, key, bytes: written.storedBytes });
       checkpoints.push({
-        trailArn: chain.trailArn, region, bucket: destination.bucket, key, endMs: pass.endMs,
+        trailArn: filesArn(chain), region, bucket: destination.bucket, key, endMs: pass.endMs,
         signature: written.link.signature, fingerprint, final: pass.final,
       });
     }
@@ -172,7 +172,10 @@ export class DigestWorker {
     await this.#deps.serviceWrites?.recordWrites(writes, destination.accountId);
     await chains.completePass(chain.trailArn, pass, heads, checkpoints);
     if (pass.final) await this.#reopen(pass, chain.trailArn);
-    await this.#deps.trails.updateTrailStatus(chain.trailArn, { latestDigestDeliveryMs: this.#nowMs(), latestDigestDeliveryError: undefined });
+    // A replaced trail's chain reports to nobody: the status under its ARN is the new trail's.
+    if (!chain.replaced) {
+      await this.#deps.trails.updateTrailStatus(chain.trailArn, { latestDigestDeliveryMs: this.#nowMs(), latestDigestDeliveryError: undefined });
+    }
   }
 
   async #failed(chain: DigestChain, err: unknown): Promise<void> {
@@ -180,7 +183,8 @@ export class DigestWorker {
     const failures = (this.#retries.get(chain.trailArn)?.failures ?? 0) + 1;
     const delayMs = backoffDelayMs(DEFAULT_DELIVERY_BACKOFF, failures);
     this.#retries.set(chain.trailArn, { failures, dueMs: this.#nowMs() + delayMs });
-    this.#deps.log.warn({ err, trail: chain.trailArn, bucket: chain.destination.bucket, code, retryInMs: delayMs }, 'digest delivery failed');
+    this.#deps.log.warn({ err, trail: filesArn(chain), bucket: chain.destination.bucket, code, retryInMs: delayMs }, 'digest delivery failed');
+    if (chain.replaced) return;
     await this.#deps.trails.updateTrailStatus(chain.trailArn, { latestDigestDeliveryError: code }).catch((statusErr: unknown) =>
       this.#deps.log.error({ err: statusErr, trail: chain.trailArn }, 'could not record the digest delivery failure'),
     );
@@ -199,6 +203,11 @@ export class DigestWorker {
 function lastDeliverableSeq(delivery: TrailDeliveryState, lastSeq: number): number {
   const last = delivery.periods.at(-1);
   return Math.min(lastSeq, last ? periodEnd(last) : delivery.cursor);
+}
+
+/** The ARN whose delivered files the chain covers and whose checkpoints it writes. */
+function filesArn(chain: DigestChain): string {
+  return chain.replaced?.trailArn ?? chain.trailArn;
 }
 
 /** The chain's trail, unless a new trail of the same name took its ARN: the chain then belongs to one that is gone. */

@@ -45,6 +45,12 @@ export interface DigestChain {
   /** The delivery ledger position the next pass continues after. */
   afterPosition: number;
   heads: ChainHead[];
+  /**
+   * Set when a new trail took the ARN of this chain's retiring trail (the chain is then filed under another key,
+   * `trailArn`): the ARN whose delivered files and checkpoints the chain has, and the last ledger position its files
+   * may have, so that none of the new trail's files goes into its final digest.
+   */
+  replaced?: { trailArn: string; throughPosition: number } | undefined;
   /** Set once the trail stopped logging: the final digest waits until delivery has passed this sequence number. */
   closingAfterSeq?: number | undefined;
   pass?: DigestPass | undefined;
@@ -77,6 +83,11 @@ export interface DigestChainStore {
    * chain ends.
    */
   completePass(trailArn: string, pass: DigestPass, heads: readonly ChainHead[], checkpoints: readonly DigestCheckpoint[]): Promise<void>;
+  /**
+   * A new trail takes the ARN: the trail's chain, if any, is filed under another key so that the new trail can
+   * start its own, and ends with the files recorded through `throughPosition` (DigestChain.replaced).
+   */
+  replaceChain(trailArn: string, throughPosition: number): Promise<void>;
   /** Marks the chain as closing once delivery passes `afterSeq`. */
   closeChain(trailArn: string, afterSeq: number): Promise<void>;
   /** The trail's latest digest per region, also after its chain ended. */

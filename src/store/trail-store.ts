@@ -89,7 +89,7 @@ export interface TrailStore {
   trailStatus(arn: string): Promise<TrailStatus>;
   /**
    * Merges the given members into the trail's status; a retiring trail's status changes too (delivery reports on
-   * it), but it never logs again.
+   * it), but it never logs again. False when nothing was written: no such trail, or a retiring one asked to log.
    */
-  updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<void>;
+  updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<boolean>;
 }

@@ -57,9 +57,11 @@ export class MemoryTrailStore implements TrailStore {
   async trailStatus(arn: string): Promise<TrailStatus> {
     return this.statuses.get(arn) ?? { isLogging: false };
   }
-  async updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<void> {
+  async updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<boolean> {
     const next = { ...(await this.trailStatus(arn)), ...change };
-    if (this.trails.has(arn) || (this.retiring.has(arn) && !next.isLogging)) this.statuses.set(arn, next);
+    if (!this.trails.has(arn) && !(this.retiring.has(arn) && !next.isLogging)) return false;
+    this.statuses.set(arn, next);
+    return true;
   }
 }
 

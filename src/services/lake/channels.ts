@@ -72,7 +72,7 @@ export async function updateChannel(
     const updated = { ...channel, name: change.Name ?? channel.name, destinations };
     await saveChangedChannel(scope, channel, updated);
     return updated;
-  });
+  }, 'OperationNotPermittedException');
 }
 
 /**

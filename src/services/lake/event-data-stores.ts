@@ -115,7 +115,7 @@ export async function restoreEventDataStore(scope: LakeScope, reference: string,
     const restored: StoredEventDataStore = { ...rest, status: statusBeforeDeletion ?? 'ENABLED', updatedMs: now.getTime() };
     await saveChangedEventDataStore(scope, store, restored, fits);
     return restored;
-  });
+  }, 'OperationNotPermittedException');
 }
 
 /** Start (`ENABLED`) or stop (`STOPPED_INGESTION`) ingestion; only stores of CloudTrail events have that switch. */

@@ -13,20 +13,26 @@ export interface DeliveryCursors {
   loggingStopped(trailArn: string): Promise<void>;
   /** Call after the trail retired: as StopLogging, but its DeleteTrail call is not delivered to it. */
   trailRetired(trailArn: string): Promise<void>;
-  /** A new trail takes the ARN of a retiring one: what the retiring one has not delivered yet is dropped. */
+  /**
+   * A new trail takes the ARN of a retiring one: what the retiring one has not delivered yet is dropped, and its
+   * digest chain, moved aside, ends with the files it delivered.
+   */
   trailReplaced(trailArn: string): Promise<void>;
   /** `after` as it must be saved: keeping `before`'s selectors and region scope for what delivery has not reached. */
   receivingChange(before: StoredTrail, after: StoredTrail): Promise<StoredTrail>;
 }
 
 /** For one call: `requestId` is the call's own, whose record a StopLogging period still takes in. */
-export function deliveryCursors(store: Pick<Store, 'deliveryLedger' | 'eventFeed'>, requestId: string): DeliveryCursors {
-  const { deliveryLedger: ledger, eventFeed: feed } = store;
+export function deliveryCursors(store: Pick<Store, 'deliveryLedger' | 'eventFeed' | 'digestChains'>, requestId: string): DeliveryCursors {
+  const { deliveryLedger: ledger, eventFeed: feed, digestChains: chains } = store;
   return {
     loggingStarts: async (trailArn) => ledger.startCursor(trailArn, await feed.lastSeq()),
     loggingStopped: async (trailArn) => ledger.stopCursor(trailArn, await feed.lastSeq(), requestId),
     trailRetired: async (trailArn) => ledger.stopCursor(trailArn, await feed.lastSeq()),
-    trailReplaced: (trailArn) => ledger.forgetTrail(trailArn),
+    trailReplaced: async (trailArn) => {
+      await ledger.forgetTrail(trailArn);
+      await chains.replaceChain(trailArn, await ledger.lastPosition());
+    },
     receivingChange: async (before, after) => {
       const seq = await feed.lastSeq();
       const delivery = await ledger.deliveryState(before.arn);

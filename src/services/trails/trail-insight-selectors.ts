@@ -24,7 +24,7 @@ export async function putInsightSelectors(
   target: InsightsTarget,
   selectors: readonly InsightSelector[],
 ): Promise<StoredTrail> {
-  return decideOnCurrent(() => putInsightSelectorsOnce(scope, objects, target, selectors));
+  return decideOnCurrent(() => putInsightSelectorsOnce(scope, objects, target, selectors), 'ThrottlingException');
 }
 
 async function putInsightSelectorsOnce(

@@ -1,7 +1,7 @@
 // StartLogging and StopLogging (spec §4.3): home region only, idempotent. Switching records when it happened;
 // asking for the state the trail is already in changes nothing, so the times say when logging really changed.
 import type { TrailStatus } from '../../store/trail-store.js';
-import { resolveTrailToChange } from './find-trail.js';
+import { resolveTrailToChange, trailNotFound } from './find-trail.js';
 import type { TrailScope } from './trail-scope.js';
 
 export async function setLogging(scope: TrailScope, nameOrArn: string, logging: boolean, now: Date): Promise<void> {
@@ -14,7 +14,11 @@ export async function setLogging(scope: TrailScope, nameOrArn: string, logging: 
   // Delivery's stretch opens before the trail shows as logging and closes after it no longer does, so that it
   // covers the whole time GetTrailStatus says IsLogging.
   if (logging) await scope.cursors.loggingStarts(trail.arn);
-  await scope.trails.updateTrailStatus(trail.arn, change);
+  if (!(await scope.trails.updateTrailStatus(trail.arn, change))) {
+    // Deleted since it was read (it may be retiring): the stretch just opened closes again, and nothing logs.
+    if (logging) await scope.cursors.trailRetired(trail.arn);
+    throw trailNotFound(nameOrArn, scope.accountId);
+  }
   if (!logging) await scope.cursors.loggingStopped(trail.arn);
   else if (trail.logFileValidationEnabled) await scope.digests.validationStarts(trail);
 }

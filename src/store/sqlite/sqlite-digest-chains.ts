@@ -67,6 +67,17 @@ export class SqliteDigestChains implements DigestChainStore {
     });
   }
 
+  async replaceChain(trailArn: string, throughPosition: number): Promise<void> {
+    this.#write(() => {
+      const chain = this.#find(trailArn);
+      if (!chain) return;
+      const key = `${trailArn}#replaced@${throughPosition}`;
+      const moved: DigestChain = { ...chain, trailArn: key, replaced: { trailArn, throughPosition } };
+      this.#sql.remove.run(trailArn);
+      this.#sql.insert.run(key, JSON.stringify(moved));
+    });
+  }
+
   async closeChain(trailArn: string, afterSeq: number): Promise<void> {
     this.#update(trailArn, (chain) => ({ ...chain, closingAfterSeq: afterSeq }));
   }

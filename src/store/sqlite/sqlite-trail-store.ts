@@ -124,14 +124,14 @@ export class SqliteTrailStore implements TrailStore {
   }
 
   /** A member given as undefined is removed (a delivery that succeeds clears the last error that way). */
-  async updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<void> {
+  async updateTrailStatus(arn: string, change: Partial<TrailStatus>): Promise<boolean> {
     // Immediate: the read and the write are one step even when another process updates the same trail.
-    this.#db.transaction(() => this.#writeStatus(arn, change)).immediate();
+    return this.#db.transaction(() => this.#writeStatus(arn, change)).immediate();
   }
 
-  #writeStatus(arn: string, change: Partial<TrailStatus>): void {
+  #writeStatus(arn: string, change: Partial<TrailStatus>): boolean {
     const { isLogging, ...members } = { ...this.#readStatus(arn), ...change };
-    this.#saveStatus.run({ arn, logging: isLogging ? 1 : 0, status: JSON.stringify(members) });
+    return this.#saveStatus.run({ arn, logging: isLogging ? 1 : 0, status: JSON.stringify(members) }).changes === 1;
   }
 
   #readStatus(arn: string): TrailStatus {
