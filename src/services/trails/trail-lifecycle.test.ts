@@ -72,7 +72,11 @@ describe('a new trail taking the name of a retiring one', () => {
     expect((await f.store.digestChains.chains()).map((chain) => [chain.trailArn, chain.destination.bucket])).toEqual([[arn, BUCKET]]);
     f.clock.advance(61_000);
     await digests.runOnce();
-    expect((await digestFiles(BUCKET)).flatMap((digest) => digest.logFiles.map((file) => file.s3Bucket))).toEqual([BUCKET]);
+    const fresh = await digestFiles(BUCKET);
+    expect(fresh.flatMap((digest) => digest.logFiles.map((file) => file.s3Bucket))).toEqual([BUCKET]);
+    // The old chain's final digest is an earlier chain's end; the latest digest is the new trail's.
+    expect((await f.store.digestChains.chainEnds(arn)).map((end) => end.bucket)).toEqual(['old-bucket']);
+    expect((await f.store.digestChains.checkpoints(arn)).map((latest) => [latest.bucket, latest.key])).toEqual([[BUCKET, fresh.at(-1)!.key]]);
     await delivery.stop();
   });
 });

@@ -45,7 +45,9 @@ export class SqliteDigestChains implements DigestChainStore {
     this.#write(() => {
       const chain = this.#find(trailArn);
       if (!chain || chain.pass?.endMs !== pass.endMs) return;
-      for (const checkpoint of checkpoints) {
+      // A replaced trail's chain is an earlier chain of the ARN: it ends among the chain ends, never as the latest
+      // digest, which is the new trail's once that has written one.
+      for (const checkpoint of chain.replaced ? [] : checkpoints) {
         this.#sql.saveCheckpoint.run(checkpoint.trailArn, checkpoint.region, JSON.stringify(checkpoint));
       }
       if (pass.final) {
