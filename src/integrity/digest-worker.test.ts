@@ -184,6 +184,14 @@ describe('DigestWorker', () => {
     expect(await digests()).toEqual([]);
   }, 30_000);
 
+  it('closes the delivery stretch a DeleteTrail left open when it stopped before closing it', async () => {
+    await store.trails.saveTrail({ ...trail, logFileValidationEnabled: false });
+    await store.eventLog.append([indexedEvent({ recipientAccountId: '123456789012' })]);
+    await store.trails.retireTrail(ARN, clock.now().getTime());
+    await worker().runOnce();
+    expect((await store.deliveryLedger.deliveryState(ARN)).periods).toEqual([{ afterSeq: 0, throughSeq: 1 }]);
+  }, 30_000);
+
   it('ends the chain of a deleted trail at once, under its own destination, when a new trail takes its name', async () => {
     const digestWorker = worker();
     await digestWorker.runOnce();

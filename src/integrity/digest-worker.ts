@@ -79,11 +79,14 @@ export class DigestWorker {
 
   /** Deleted trails with nothing left to deliver and no chain left to end are gone for good. */
   async #endRetirements(): Promise<void> {
-    const { trails, ledger, chains } = this.#deps;
+    const { trails, ledger, chains, feed } = this.#deps;
     const open = new Set((await chains.chains()).map((chain) => chain.trailArn));
     for (const trail of await trails.listRetiringTrails()) {
-      if (open.has(trail.arn)) continue;
       const delivery = await ledger.deliveryState(trail.arn);
+      // DeleteTrail retires the trail, then closes its stretch: a crash in between left it open, and it would take
+      // in events for ever. Closed here, later than the call, but closed.
+      if (delivery.periods.some((period) => period.throughSeq === undefined)) await ledger.stopCursor(trail.arn, await feed.lastSeq());
+      if (open.has(trail.arn)) continue;
       if (delivery.periods.length === 0 && !delivery.plan) await trails.endRetirement(trail.arn);
     }
   }
