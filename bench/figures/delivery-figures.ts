@@ -41,7 +41,7 @@ export async function measureDeliveryThroughput(workDir: string, events: number)
     const receiving = receivingTrail(trail);
     const start = process.hrtime.bigint();
     let delivered = 0;
-    for (let step = await delivery.step(trail, receiving); step.kind !== 'idle'; step = await delivery.step(trail, receiving)) {
+    for (let step = await delivery.step(trail, () => ({ receiving })); step.kind !== 'idle'; step = await delivery.step(trail, () => ({ receiving }))) {
       if (step.kind === 'delivered') delivered += step.files.reduce((sum, file) => sum + file.eventCount, 0);
     }
     const seconds = elapsedMs(start) / 1000;

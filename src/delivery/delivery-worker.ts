@@ -108,8 +108,7 @@ export class DeliveryWorker {
     try {
       while (!this.#loop.stopping && performance.now() < deadline) {
         // Each step stays within one stretch of settings: a backlog from before a change is judged by the old ones.
-        const { receiving, throughSeq } = this.#receiving.at(trail, (await this.#deps.ledger.deliveryState(trail.arn)).cursor);
-        const step = await this.#delivery.step(trail, receiving, Math.min(untilSeq, throughSeq ?? Infinity));
+        const step = await this.#delivery.step(trail, (cursor) => this.#receiving.at(trail, cursor), untilSeq);
         if (step.kind === 'idle') return true;
         if (step.kind === 'delivered') delivered.push(...step.files);
       }

@@ -60,7 +60,7 @@ describe('TrailDelivery', () => {
 
   const delivery = (overrides: { ledger?: DeliveryLedger; objects?: ObjectStore } = {}) =>
     new TrailDelivery({ feed: f.store.deliveryFeed, ledger: f.store.deliveryLedger, objects: f.objects, clock: f.clock, ...overrides });
-  const step = (d: TrailDelivery, t: StoredTrail = trail): Promise<DeliveryStep> => d.step(t, receivingTrail(t));
+  const step = (d: TrailDelivery, t: StoredTrail = trail): Promise<DeliveryStep> => d.step(t, () => ({ receiving: receivingTrail(t) }));
   const twoRegions = () => f.record({ awsRegion: 'us-east-1' }, { awsRegion: 'eu-west-1' }, { awsRegion: 'us-east-1' });
 
   it('delivers what the trail receives, then has nothing to do', async () => {

@@ -13,6 +13,7 @@ import { writePlannedFiles } from './log-file-writer.js';
 import { planEventsOf, readPlanEvents, type PlanEvents } from './plan-events.js';
 import type { ServiceWrite } from './service-writes/cloudtrail-put-object.js';
 import type { ServiceWriteRecorder } from './service-writes/service-write-recorder.js';
+import type { ReceivingStretch } from './receiving-trails.js';
 
 export type DeliveryStep =
   | { kind: 'idle' }
@@ -40,9 +41,10 @@ export class TrailDelivery {
 
   /**
    * Finishes the trail's unfinished plan if it has one, otherwise delivers the next stretch of the event log, up to
-   * `untilSeq` (default: the event log's last sequence number now).
+   * `untilSeq` (default: the event log's last sequence number now), as `receivingAt` its cursor decides: no further
+   * than the settings of that stretch reach.
    */
-  async step(trail: StoredTrail, receiving: ReceivingTrail, untilSeq?: number): Promise<DeliveryStep> {
+  async step(trail: StoredTrail, receivingAt: (cursor: number) => ReceivingStretch, untilSeq?: number): Promise<DeliveryStep> {
     const { ledger, feed } = this.#deps;
     let state = await ledger.deliveryState(trail.arn);
     if (state.plan) {
@@ -51,7 +53,8 @@ export class TrailDelivery {
       await ledger.abandonPlan(state.plan);
       state = await ledger.deliveryState(trail.arn);
     }
-    return this.#next(trail, receiving, state, untilSeq ?? (await feed.lastSeq()));
+    const { receiving, throughSeq } = receivingAt(state.cursor);
+    return this.#next(trail, receiving, state, Math.min(untilSeq ?? (await feed.lastSeq()), throughSeq ?? Infinity));
   }
 
   async #next(trail: StoredTrail, receiving: ReceivingTrail, state: TrailDeliveryState, untilSeq: number): Promise<DeliveryStep> {
