@@ -1,11 +1,14 @@
-// The hello-world Fastify server of the middleware benchmark, as a child process: `plain`, or `audited` with the
-// opentrail middleware sending every request's record to a real opentrail. It reports its own CPU time and the
+// The hello-world Fastify server of the middleware benchmark, as a child process: `plain`, `audited` with the
+// opentrail middleware sending every request's record to a real opentrail, or `captured`: the middleware with a
+// recorder that discards each event it is handed (its hooks, the request's capture and the event, without the SDK). It reports its own CPU time and the
 // SDK's counters on request (IPC), so that the parent measures what the middleware costs this process.
 import Fastify from 'fastify';
 import { OpentrailClient } from '../../src/client/opentrail-client.js';
 import { opentrailFastify } from '../../src/client/middleware/fastify.js';
+import type { EventRecorder } from '../../src/client/middleware/audit-options.js';
 
 const [mode, endpoint] = process.argv.slice(2);
+const DISCARDING: EventRecorder = { record: () => undefined };
 
 async function main(): Promise<void> {
   const app = Fastify({ logger: false });
@@ -16,8 +19,10 @@ async function main(): Promise<void> {
       credentials: { accessKeyId: process.env.BENCH_ACCESS_KEY_ID!, secretAccessKey: process.env.BENCH_SECRET_ACCESS_KEY! },
       maxBufferedRecords: 100_000,
     });
+  }
+  if (mode === 'audited' || mode === 'captured') {
     await app.register(opentrailFastify, {
-      client,
+      client: client ?? DISCARDING,
       eventSource: 'hello.example.com',
       identity: (request) => ({
         type: 'IAMUser', principalId: 'AIDABENCHUSER', arn: 'arn:aws:iam::123456789012:user/bench',

@@ -11,6 +11,8 @@
 // `_paced_own_core_` figures combine the two: both apps pinned to their core, both sides paced at the fixed rate, so
 // that the audited app gets exactly the load shape the plain one gets (the closed-loop `_own_core_` rounds send the
 // audited app fewer requests, its load generator sharing a core with opentrail ingesting them).
+// `_capture_own_core_` figures split the middleware from its SDK: pinned as above, the plain app against one whose
+// middleware hands each event to a recorder that discards it (its Fastify hooks, the request's capture, the event).
 import path from 'node:path';
 import http from 'node:http';
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
@@ -40,6 +42,9 @@ export interface MiddlewareFigures {
   middleware_paced_own_core_plain_cpu_us_per_request?: number;
   middleware_paced_own_core_audited_cpu_us_per_request?: number;
   middleware_paced_own_core_requests_per_s?: number;
+  middleware_capture_own_core_overhead_pct?: number;
+  middleware_capture_own_core_plain_cpu_us_per_request?: number;
+  middleware_capture_own_core_captured_cpu_us_per_request?: number;
   middleware_record_floor_us: number;
   middleware_record_floor_pct: number;
 }
@@ -65,14 +70,18 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
   const credentials = readSharedCredentials(path.join(dataDir, 'credentials'))!;
   const plain = await startApp('plain', server.url, credentials);
   const audited = await startApp('audited', server.url, credentials);
+  const captured = await startApp('captured', server.url, credentials);
   try {
     await load(plain, 1);
     await load(audited, 1);
+    await load(captured, 1);
     const shared = await sideBySide(plain, audited, options);
     const fixedRate = await sideBySide(plain, audited, options, FIXED_RATE);
-    const pinned = (rate?: number) => onOwnCore([plain, audited], [process.pid, server.child.pid], () => sideBySide(plain, audited, options, rate));
-    const ownCore = await pinned();
-    const pacedOwnCore = await pinned(FIXED_RATE);
+    const pinned = (other: App, rate?: number) =>
+      onOwnCore([plain, other], [process.pid, server.child.pid], () => sideBySide(plain, other, options, rate));
+    const ownCore = await pinned(audited);
+    const pacedOwnCore = await pinned(audited, FIXED_RATE);
+    const captureOwnCore = await pinned(captured);
     const stats = await stopApp(audited);
     const floorUs = measureRecordFloor();
     return {
@@ -98,11 +107,16 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
         middleware_paced_own_core_audited_cpu_us_per_request: round(pacedOwnCore.audited.cpu, 1),
         middleware_paced_own_core_requests_per_s: round(Math.min(pacedOwnCore.plain.rps, pacedOwnCore.audited.rps), 0),
       }),
+      ...(captureOwnCore && {
+        middleware_capture_own_core_overhead_pct: captureOwnCore.overheadPct,
+        middleware_capture_own_core_plain_cpu_us_per_request: round(captureOwnCore.plain.cpu, 1),
+        middleware_capture_own_core_captured_cpu_us_per_request: round(captureOwnCore.audited.cpu, 1),
+      }),
       middleware_record_floor_us: floorUs,
       middleware_record_floor_pct: round((floorUs / shared.plain.cpu) * 100, 1),
     };
   } finally {
-    for (const app of [plain, audited]) if (app.child.exitCode === null) app.child.kill('SIGKILL');
+    for (const app of [plain, audited, captured]) if (app.child.exitCode === null) app.child.kill('SIGKILL');
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));
   }
@@ -156,7 +170,7 @@ function affinity(pid: number): number[] | undefined {
   });
 }
 
-function startApp(mode: 'plain' | 'audited', endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }): Promise<App> {
+function startApp(mode: 'plain' | 'audited' | 'captured', endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }): Promise<App> {
   const child = fork(HELLO_APP, [mode, endpoint], {
     env: { ...process.env, BENCH_ACCESS_KEY_ID: credentials.accessKeyId, BENCH_SECRET_ACCESS_KEY: credentials.secretAccessKey },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
