@@ -87,30 +87,30 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
     return {
       middleware_overhead_pct: shared.overheadPct,
       middleware_plain_cpu_us_per_request: round(shared.plain.cpu, 1),
-      middleware_audited_cpu_us_per_request: round(shared.audited.cpu, 1),
+      middleware_audited_cpu_us_per_request: round(shared.other.cpu, 1),
       middleware_plain_requests_per_s: round(shared.plain.rps, 0),
-      middleware_audited_requests_per_s: round(shared.audited.rps, 0),
+      middleware_audited_requests_per_s: round(shared.other.rps, 0),
       middleware_records_sent: stats?.sent ?? 0,
       middleware_records_dropped: stats?.dropped ?? 0,
       middleware_fixed_rate_overhead_pct: fixedRate.overheadPct,
       middleware_fixed_rate_plain_cpu_us_per_request: round(fixedRate.plain.cpu, 1),
-      middleware_fixed_rate_audited_cpu_us_per_request: round(fixedRate.audited.cpu, 1),
-      middleware_fixed_rate_requests_per_s: round(Math.min(fixedRate.plain.rps, fixedRate.audited.rps), 0),
+      middleware_fixed_rate_audited_cpu_us_per_request: round(fixedRate.other.cpu, 1),
+      middleware_fixed_rate_requests_per_s: round(Math.min(fixedRate.plain.rps, fixedRate.other.rps), 0),
       ...(ownCore && {
         middleware_own_core_overhead_pct: ownCore.overheadPct,
         middleware_own_core_plain_cpu_us_per_request: round(ownCore.plain.cpu, 1),
-        middleware_own_core_audited_cpu_us_per_request: round(ownCore.audited.cpu, 1),
+        middleware_own_core_audited_cpu_us_per_request: round(ownCore.other.cpu, 1),
       }),
       ...(pacedOwnCore && {
         middleware_paced_own_core_overhead_pct: pacedOwnCore.overheadPct,
         middleware_paced_own_core_plain_cpu_us_per_request: round(pacedOwnCore.plain.cpu, 1),
-        middleware_paced_own_core_audited_cpu_us_per_request: round(pacedOwnCore.audited.cpu, 1),
-        middleware_paced_own_core_requests_per_s: round(Math.min(pacedOwnCore.plain.rps, pacedOwnCore.audited.rps), 0),
+        middleware_paced_own_core_audited_cpu_us_per_request: round(pacedOwnCore.other.cpu, 1),
+        middleware_paced_own_core_requests_per_s: round(Math.min(pacedOwnCore.plain.rps, pacedOwnCore.other.rps), 0),
       }),
       ...(captureOwnCore && {
         middleware_capture_own_core_overhead_pct: captureOwnCore.overheadPct,
         middleware_capture_own_core_plain_cpu_us_per_request: round(captureOwnCore.plain.cpu, 1),
-        middleware_capture_own_core_captured_cpu_us_per_request: round(captureOwnCore.audited.cpu, 1),
+        middleware_capture_own_core_captured_cpu_us_per_request: round(captureOwnCore.other.cpu, 1),
       }),
       middleware_record_floor_us: floorUs,
       middleware_record_floor_pct: round((floorUs / shared.plain.cpu) * 100, 1),
@@ -125,21 +125,22 @@ export async function measureMiddlewareOverhead(workDir: string, cli: string, op
 interface Sides {
   overheadPct: number;
   plain: { cpu: number; rps: number };
-  audited: { cpu: number; rps: number };
+  /** The app measured against the plain one: audited, or captured. */
+  other: { cpu: number; rps: number };
 }
 
-/** Alternating rounds, plain then audited, under the same load; medians of each side. */
-async function sideBySide(plain: App, audited: App, options: { rounds: number; seconds: number }, rate?: number): Promise<Sides> {
-  const rounds: { plain: Round[]; audited: Round[] } = { plain: [], audited: [] };
+/** Alternating rounds, plain then the other app, under the same load; medians of each side. */
+async function sideBySide(plain: App, other: App, options: { rounds: number; seconds: number }, rate?: number): Promise<Sides> {
+  const rounds: { plain: Round[]; other: Round[] } = { plain: [], other: [] };
   for (let i = 0; i < options.rounds; i++) {
     rounds.plain.push(await measuredRound(plain, options.seconds, rate));
-    rounds.audited.push(await measuredRound(audited, options.seconds, rate));
+    rounds.other.push(await measuredRound(other, options.seconds, rate));
   }
   const side = (measured: Round[]) => ({
     cpu: median(measured.map((r) => r.cpuUsPerRequest)), rps: median(measured.map((r) => r.requestsPerSecond)),
   });
-  const sides = { plain: side(rounds.plain), audited: side(rounds.audited) };
-  return { ...sides, overheadPct: round((sides.audited.cpu / sides.plain.cpu - 1) * 100, 1) };
+  const sides = { plain: side(rounds.plain), other: side(rounds.other) };
+  return { ...sides, overheadPct: round((sides.other.cpu / sides.plain.cpu - 1) * 100, 1) };
 }
 
 /**
